@@ -1,0 +1,44 @@
+# Thin wrapper around Meson + Ninja.  Every target first runs the set-up
+# script, which installs what is missing and does nothing the second time.
+
+ASAN_DIR    := build/asan
+RELEASE_DIR := build/release
+SETUP       := scripts/setup.sh
+FIRMWARE    := $(CURDIR)/.cache/firmware
+
+export METALGPU_FIRMWARE_DIR ?= $(FIRMWARE)
+
+.PHONY: all setup build release test demo bench qemu clean
+
+all: build
+
+setup:
+	@bash $(SETUP)
+
+$(ASAN_DIR)/build.ninja:
+	meson setup $(ASAN_DIR) -Db_sanitize=address,undefined -Db_lundef=false
+
+$(RELEASE_DIR)/build.ninja:
+	meson setup $(RELEASE_DIR) --buildtype=release -Dtests=false
+
+build: setup $(ASAN_DIR)/build.ninja
+	ninja -C $(ASAN_DIR)
+
+release: setup $(RELEASE_DIR)/build.ninja
+	ninja -C $(RELEASE_DIR)
+
+test: build
+	meson test -C $(ASAN_DIR) --print-errorlogs --num-processes 2
+	@if [ -x scripts/kernel.sh ] || [ -f scripts/kernel.sh ]; then bash scripts/kernel.sh test; fi
+
+demo: release
+	$(RELEASE_DIR)/tools/metalgpu info
+
+bench: release
+	$(RELEASE_DIR)/tools/metalgpu-bench
+
+qemu: setup
+	@bash scripts/kernel.sh qemu
+
+clean:
+	rm -rf build

@@ -1,0 +1,42 @@
+/*
+ * MMHUB 2.0 (multimedia VM hub) registers: the twin of the GFXHUB GCVM_ and
+ * GCMC_ registers for the engines outside GC.  The driver programs both hubs
+ * the same way (Linux amdgpu/mmhub_v2_0.c).
+ * Offsets: Linux drivers/gpu/drm/amd/include/asic_reg/mmhub/mmhub_2_0_0_offset.h.
+ */
+#ifndef AMD_MMHUB_2_0_REG_H
+#define AMD_MMHUB_2_0_REG_H
+
+#include "amd_reg.h"
+
+#define MMHUB_REG_LIST(X)						\
+	X(MMVM_L2_CNTL,				0, 0x0680)		\
+	X(MMVM_L2_CNTL2,			0, 0x0681)		\
+	X(MMVM_L2_CNTL3,			0, 0x0682)		\
+	X(MMVM_L2_PROTECTION_FAULT_CNTL,	0, 0x0688)		\
+	X(MMVM_L2_PROTECTION_FAULT_STATUS,	0, 0x068c)		\
+	X(MMVM_L2_PROTECTION_FAULT_ADDR_LO32,	0, 0x068d)		\
+	X(MMVM_L2_PROTECTION_FAULT_ADDR_HI32,	0, 0x068e)		\
+	X(MMVM_L2_PROTECTION_FAULT_DEFAULT_ADDR_LO32, 0, 0x068f)	\
+	X(MMVM_L2_PROTECTION_FAULT_DEFAULT_ADDR_HI32, 0, 0x0690)	\
+	X(MMVM_CONTEXT0_CNTL,			0, 0x06c0)		\
+	X(MMVM_INVALIDATE_ENG0_SEM,		0, 0x06d1)		\
+	X(MMVM_INVALIDATE_ENG0_REQ,		0, 0x06e3)		\
+	X(MMVM_INVALIDATE_ENG0_ACK,		0, 0x06f5)		\
+	X(MMVM_CONTEXT0_PAGE_TABLE_BASE_ADDR_LO32, 0, 0x072b)		\
+	X(MMVM_CONTEXT0_PAGE_TABLE_BASE_ADDR_HI32, 0, 0x072c)		\
+	X(MMVM_CONTEXT0_PAGE_TABLE_START_ADDR_LO32, 0, 0x074b)		\
+	X(MMVM_CONTEXT0_PAGE_TABLE_START_ADDR_HI32, 0, 0x074c)		\
+	X(MMVM_CONTEXT0_PAGE_TABLE_END_ADDR_LO32, 0, 0x076b)		\
+	X(MMVM_CONTEXT0_PAGE_TABLE_END_ADDR_HI32, 0, 0x076c)		\
+	X(MMMC_VM_FB_OFFSET,			0, 0x0857)		\
+	X(MMMC_VM_FB_LOCATION_BASE,		0, 0x086c)		\
+	X(MMMC_VM_FB_LOCATION_TOP,		0, 0x086d)		\
+	X(MMMC_VM_AGP_BASE,			0, 0x0870)		\
+	X(MMMC_VM_SYSTEM_APERTURE_LOW_ADDR,	0, 0x0871)
+
+#define AMD_ENUM_MMHUB(name, seg, off) name = AMDREG(IP_MMHUB, seg, off),
+enum mmhub_reg { MMHUB_REG_LIST(AMD_ENUM_MMHUB) };
+#undef AMD_ENUM_MMHUB
+
+#endif
