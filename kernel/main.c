@@ -1,0 +1,44 @@
+/*
+ * MetalOS kernel entry: bring-up in dependency order, then the PCI listing,
+ * then (under the test harness) the in-QEMU test suite.
+ */
+#include "acpi.h"
+#include "idt.h"
+#include "io.h"
+#include "kernel.h"
+#include "lapic.h"
+#include "vmm.h"
+
+static char mode[32];
+
+/* The harness sets fw_cfg opt/metalos/mode=test (see tests/kernel/). */
+int
+kernel_test_mode(void)
+{
+	return strcmp(mode, "test") == 0;
+}
+
+void kmain(uint32_t magic, uint64_t info);
+
+void
+kmain(uint32_t magic, uint64_t info)
+{
+	serial_init();
+	kprintf("\nMetalOS kernel booting\n");
+	idt_init();
+	mb2_parse(magic, info);
+	kprintf("boot: loader \"%s\", cmdline \"%s\"\n", mb2_loader(),
+	    mb2_cmdline());
+	if (fwcfg_read_file("opt/metalos/mode", mode, sizeof(mode)) < 0)
+		mode[0] = '\0';
+	pmm_init();
+	vmm_init();
+	time_init();
+	acpi_init();
+	lapic_init();
+	ioapic_init();
+	irq_enable();
+	lapic_timer_start(100);
+	kprintf("MetalOS: idle\n");
+	qemu_exit(0);
+}
