@@ -7,6 +7,7 @@
 #include "io.h"
 #include "kernel.h"
 #include "lapic.h"
+#include "pci.h"
 #include "vmm.h"
 
 static char mode[32];
@@ -39,6 +40,8 @@ kmain(uint32_t magic, uint64_t info)
 	ioapic_init();
 	irq_enable();
 	lapic_timer_start(100);
+	pci_init();
+	lspci();
 	kprintf("MetalOS: idle\n");
 	qemu_exit(0);
 }
