@@ -34,6 +34,43 @@ enum ucode_role {
 	UCODE_ROLE_INFO,	/* parsed and reported only (display, video) */
 };
 
+/*
+ * Where an IP_FW image sits in the order Linux hands ucodes to the PSP:
+ * psp_load_non_psp_fw (amdgpu_psp.c) walks adev->firmware.ucode[] by
+ * enum AMDGPU_UCODE_ID (amdgpu_ucode.h), so sorting every file's IP_FW
+ * images by this key gives Linux's sequence.  Only the ids a Navi 23 can
+ * use are listed, in AMDGPU_UCODE_ID order; the values are ours.
+ * Not listed because psp_load_non_psp_fw skips them on MP0 11.0.12:
+ * SDMA1 (one image serves both SDMA engines), CP_MEC1_JT and CP_MEC2_JT
+ * (fw_load_skip_check: autoload_supported).  SMC keeps its AMDGPU_UCODE_ID
+ * place here, but Linux sends it first: psp_hw_start loads it before
+ * SETUP_TMR because pmfw_centralized_cstate_management is set, and the
+ * loop in psp_load_non_psp_fw then skips it.
+ */
+enum ucode_order {
+	UCODE_ORDER_SDMA0,
+	UCODE_ORDER_CP_CE,
+	UCODE_ORDER_CP_PFP,
+	UCODE_ORDER_CP_ME,
+	UCODE_ORDER_CP_MEC1,
+	UCODE_ORDER_CP_MEC2,
+	UCODE_ORDER_GLOBAL_TAP_DELAYS,
+	UCODE_ORDER_SE0_TAP_DELAYS,
+	UCODE_ORDER_SE1_TAP_DELAYS,
+	UCODE_ORDER_SE2_TAP_DELAYS,
+	UCODE_ORDER_SE3_TAP_DELAYS,
+	UCODE_ORDER_RLC_RESTORE_LIST_CNTL,
+	UCODE_ORDER_RLC_RESTORE_LIST_GPM_MEM,
+	UCODE_ORDER_RLC_RESTORE_LIST_SRM_MEM,
+	UCODE_ORDER_RLC_IRAM,
+	UCODE_ORDER_RLC_DRAM,
+	UCODE_ORDER_RLC_P,
+	UCODE_ORDER_RLC_V,
+	UCODE_ORDER_RLC_G,	/* after it: GFX_CMD_ID_AUTOLOAD_RLC */
+	UCODE_ORDER_SMC,
+	UCODE_ORDER_NONE	/* not an IP_FW image */
+};
+
 struct ucode_image {
 	const char *what;	/* "SOS", "RLC_IRAM", "ASD", ... */
 	enum ucode_role role;
@@ -41,9 +78,11 @@ struct ucode_image {
 	uint32_t version;	/* the part's own version where the header has one */
 	const uint8_t *data;	/* points into the file's bytes */
 	uint32_t size;
+	uint32_t offset;	/* of data, from the start of the file */
+	enum ucode_order order;
 };
 
-#define UCODE_MAX_IMAGES	12
+#define UCODE_MAX_IMAGES	16
 
 struct ucode_info {
 	enum ucode_file file;
