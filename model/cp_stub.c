@@ -4,12 +4,12 @@
 const struct model_block cp_block = { .name = "cp" };
 
 int
-cp_init(struct navi23 *m)
+mdl_cp_init(struct navi23 *m)
 {
 	return 0;
 }
 
 void
-cp_fini(struct navi23 *m)
+mdl_cp_fini(struct navi23 *m)
 {
 }

@@ -327,7 +327,7 @@ const struct model_block gmc_block = {
 };
 
 int
-gmc_init(struct navi23 *m)
+mdl_gmc_init(struct navi23 *m)
 {
 	uint32_t base = (uint32_t)(FB_MC_BASE >> 24);
 	uint32_t top = (uint32_t)((FB_MC_BASE + m->vram_size - 1) >> 24);
@@ -365,7 +365,7 @@ gmc_init(struct navi23 *m)
 }
 
 void
-gmc_fini(struct navi23 *m)
+mdl_gmc_fini(struct navi23 *m)
 {
 	free(m->gmc);
 	m->gmc = NULL;

@@ -115,7 +115,7 @@ const struct model_block ih_block = {
 };
 
 int
-ih_init(struct navi23 *m)
+mdl_ih_init(struct navi23 *m)
 {
 	m->ih = calloc(1, sizeof(*m->ih));
 	if (m->ih == NULL)
@@ -126,7 +126,7 @@ ih_init(struct navi23 *m)
 }
 
 void
-ih_fini(struct navi23 *m)
+mdl_ih_fini(struct navi23 *m)
 {
 	free(m->ih);
 	m->ih = NULL;

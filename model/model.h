@@ -132,8 +132,8 @@ void	ip_table_write_discovery(struct navi23 *);
 
 /* --- gmc.c ------------------------------------------------------------------ */
 enum gmc_access { GMC_READ = 1, GMC_WRITE = 2, GMC_EXEC = 4 };
-int	gmc_init(struct navi23 *);
-void	gmc_fini(struct navi23 *);
+int	mdl_gmc_init(struct navi23 *);
+void	mdl_gmc_fini(struct navi23 *);
 /*
  * Translate a GPU address of `vmid` on the GC hub.  Returns a host pointer
  * and, in *contig, how many bytes from there are contiguous (at most len),
@@ -149,24 +149,24 @@ int	gmc_write(struct navi23 *, unsigned vmid, uint64_t addr, const void *src,
 void	*gmc_vram_ptr(struct navi23 *, uint64_t pa, uint64_t len);
 
 /* --- ih.c ---------------------------------------------------------------- */
-int	ih_init(struct navi23 *);
-void	ih_fini(struct navi23 *);
+int	mdl_ih_init(struct navi23 *);
+void	mdl_ih_fini(struct navi23 *);
 /* Write one interrupt vector entry and raise the MSI if enabled. */
 void	ih_push(struct navi23 *, unsigned client, unsigned src, unsigned ring_id,
 	    unsigned vmid, const uint32_t src_data[4]);
 
 /* --- nbio.c, psp.c, smu.c, cp.c, sdma.c ------------------------------------ */
-int	nbio_init(struct navi23 *);
-int	psp_init(struct navi23 *);
-void	psp_fini(struct navi23 *);
-int	smu_init(struct navi23 *);
+int	mdl_nbio_init(struct navi23 *);
+int	mdl_psp_init(struct navi23 *);
+void	mdl_psp_fini(struct navi23 *);
+int	mdl_smu_init(struct navi23 *);
 /* MP1_FIRMWARE_FLAGS as the SMN window (nbio.c) reads it. */
 uint32_t smu_firmware_flags(struct navi23 *);
-void	smu_fini(struct navi23 *);
-int	cp_init(struct navi23 *);
-void	cp_fini(struct navi23 *);
-int	sdma_init(struct navi23 *);
-void	sdma_fini(struct navi23 *);
+void	mdl_smu_fini(struct navi23 *);
+int	mdl_cp_init(struct navi23 *);
+void	mdl_cp_fini(struct navi23 *);
+int	mdl_sdma_init(struct navi23 *);
+void	mdl_sdma_fini(struct navi23 *);
 
 extern const struct model_block nbio_block, gmc_block, ih_block, psp_block,
     smu_block, cp_block, sdma_block;

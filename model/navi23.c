@@ -330,12 +330,12 @@ reset_values(struct navi23 *m)
 static void
 free_all(struct navi23 *m)
 {
-	sdma_fini(m);
-	cp_fini(m);
-	smu_fini(m);
-	psp_fini(m);
-	ih_fini(m);
-	gmc_fini(m);
+	mdl_sdma_fini(m);
+	mdl_cp_fini(m);
+	mdl_smu_fini(m);
+	mdl_psp_fini(m);
+	mdl_ih_fini(m);
+	mdl_gmc_fini(m);
 	if (m->vram != NULL)
 		munmap(m->vram, m->vram_size);
 	if (m->vram_fd >= 0)
@@ -378,9 +378,9 @@ navi23_create(const struct navi23_config *cfg, const struct navi23_bus *bus)
 	claim_known(m);
 	reset_values(m);
 	ip_table_write_discovery(m);
-	if (nbio_init(m) != 0 || gmc_init(m) != 0 || ih_init(m) != 0 ||
-	    psp_init(m) != 0 || smu_init(m) != 0 || cp_init(m) != 0 ||
-	    sdma_init(m) != 0)
+	if (mdl_nbio_init(m) != 0 || mdl_gmc_init(m) != 0 || mdl_ih_init(m) != 0 ||
+	    mdl_psp_init(m) != 0 || mdl_smu_init(m) != 0 || mdl_cp_init(m) != 0 ||
+	    mdl_sdma_init(m) != 0)
 		goto fail;
 	return m;
 fail:

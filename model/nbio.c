@@ -57,7 +57,7 @@ const struct model_block nbio_block = {
 };
 
 int
-nbio_init(struct navi23 *m)
+mdl_nbio_init(struct navi23 *m)
 {
 	model_claim(m, BLK_NBIO, BIF_BX_PF_GPU_HDP_FLUSH_REQ);
 	model_claim(m, BLK_NBIO, PCIE_DATA2);

@@ -4,12 +4,12 @@
 const struct model_block psp_block = { .name = "psp" };
 
 int
-psp_init(struct navi23 *m)
+mdl_psp_init(struct navi23 *m)
 {
 	return 0;
 }
 
 void
-psp_fini(struct navi23 *m)
+mdl_psp_fini(struct navi23 *m)
 {
 }

@@ -4,12 +4,12 @@
 const struct model_block sdma_block = { .name = "sdma" };
 
 int
-sdma_init(struct navi23 *m)
+mdl_sdma_init(struct navi23 *m)
 {
 	return 0;
 }
 
 void
-sdma_fini(struct navi23 *m)
+mdl_sdma_fini(struct navi23 *m)
 {
 }

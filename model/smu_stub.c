@@ -4,13 +4,13 @@
 const struct model_block smu_block = { .name = "smu" };
 
 int
-smu_init(struct navi23 *m)
+mdl_smu_init(struct navi23 *m)
 {
 	return 0;
 }
 
 void
-smu_fini(struct navi23 *m)
+mdl_smu_fini(struct navi23 *m)
 {
 }
 

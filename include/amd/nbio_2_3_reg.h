@@ -39,4 +39,13 @@ enum nbio_reg { NBIO_REG_LIST(AMD_ENUM_NBIO) };
 /* BIF_BX_PF_GPU_HDP_FLUSH_REQ/DONE: one bit per client; the CPU uses bit 0. */
 #define HDP_FLUSH_CPU			(1u << 0)
 
+/*
+ * Registers the driver must read before IP discovery has told it any base
+ * address, so it uses their absolute dword index, as Linux
+ * amdgpu_discovery.c does (mmRCC_CONFIG_MEMSIZE, mmMP0_SMN_C2PMSG_33).
+ * tests/unit/test_discovery.c checks they agree with base + offset.
+ */
+#define ABS_RCC_CONFIG_MEMSIZE		0xde3u		/* VRAM size in MiB */
+#define ABS_MP0_SMN_C2PMSG_33		0x16061u	/* bit 31: IFWI init done */
+
 #endif

@@ -1,0 +1,155 @@
+/*
+ * metalgpu: the command-line tool of the MetalOS GPU stack.
+ *
+ *   metalgpu info	bring the simulated RX 6600 up and show what a user
+ *			otherwise reads from dmesg and the amdgpu info ioctls
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "host/host.h"
+#include "metalgpu/gpu.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: metalgpu [-v] info\n"
+	    "  info   bring the device up; print chip, IP blocks, firmware and rings\n"
+	    "  -v     print the driver's log (dmesg-style) while it runs\n"
+	    "environment: METALGPU_FIRMWARE_DIR (default /lib/firmware)\n");
+}
+
+static void
+print_chip(const struct gpu_info *in)
+{
+	printf("Device\n");
+	printf("  PCI ID          %04x:%04x (subsystem %04x:%04x), revision 0x%02x\n",
+	    in->vendor_id, in->device_id, in->subsystem_vendor, in->subsystem_device,
+	    in->pci_rev);
+	printf("  chip            %s (%s), family %u, rev_id %u, external rev 0x%02x\n",
+	    in->chip, in->gfx_target, in->family, in->rev_id, in->external_rev);
+	printf("  shader layout   %u SE x %u SA x %u WGP (full die), %u CUs active, %u RB/SE\n",
+	    in->num_se, in->num_sa_per_se, in->num_wgp_per_sa, in->num_cu,
+	    in->num_rb_per_se);
+	printf("  wave size       %u, LDS %u KiB, GB_ADDR_CONFIG 0x%08x\n",
+	    in->wave_size, in->lds_size_kb, in->gb_addr_config);
+	printf("Memory\n");
+	printf("  VRAM            %llu MiB at MC 0x%016llx - 0x%016llx, BAR0 %llu MiB\n",
+	    (unsigned long long)(in->vram_size >> 20),
+	    (unsigned long long)in->vram_mc_start,
+	    (unsigned long long)(in->vram_mc_start + in->vram_size - 1),
+	    (unsigned long long)(in->vram_bar_size >> 20));
+	printf("  GART            %llu MiB at MC 0x%016llx - 0x%016llx\n",
+	    (unsigned long long)(in->gart_size >> 20),
+	    (unsigned long long)in->gart_mc_start,
+	    (unsigned long long)(in->gart_mc_start + in->gart_size - 1));
+}
+
+static void
+print_ips(const struct gpu_info *in)
+{
+	printf("IP blocks (from IP discovery)\n");
+	for (unsigned i = 0; i < in->nips; i++) {
+		const struct gpu_ip_info *ip = &in->ips[i];
+
+		printf("  %-8s hw %3u inst %u  v%u.%u.%-3u bases", ip->name,
+		    ip->hw_id, ip->instance, ip->major, ip->minor, ip->rev);
+		for (unsigned s = 0; s < ip->nbase; s++)
+			printf(" 0x%x", ip->base[s]);
+		printf("\n");
+	}
+}
+
+static void
+print_fw(const struct gpu_info *in)
+{
+	printf("Firmware\n");
+	printf("  %-34s %-6s %-6s %-12s %-8s %s\n", "file", "header", "IP",
+	    "ucode", "feature", "use");
+	for (unsigned i = 0; i < in->nfw; i++) {
+		const struct gpu_fw_info *f = &in->fw[i];
+		char hdr[16], ip[16];
+
+		snprintf(hdr, sizeof(hdr), "v%u.%u", f->hdr_major, f->hdr_minor);
+		snprintf(ip, sizeof(ip), "%u.%u", f->ip_major, f->ip_minor);
+		printf("  %-34s %-6s %-6s 0x%08x   %-8u %s (%u image%s)\n", f->file, hdr,
+		    ip, f->ucode_version, f->feature_version,
+		    f->loaded ? "loaded by PSP" : "parsed only", f->nimages,
+		    f->nimages == 1 ? "" : "s");
+	}
+	printf("  PSP sOS 0x%08x, SMU firmware 0x%08x (driver interface 0x%x)\n",
+	    in->psp_sos_version, in->smu_version, in->smu_if_version);
+}
+
+static void
+print_rings(const struct gpu_info *in)
+{
+	printf("Rings\n");
+	for (unsigned i = 0; i < in->nrings; i++) {
+		const struct gpu_ring_info *r = &in->rings[i];
+
+		printf("  %-12s %4u KiB doorbell 0x%03x  ring test %-4s %6.1f us  IB test %-4s %6.1f us\n",
+		    r->name, r->size_bytes >> 10, r->doorbell,
+		    r->ring_test == 0 ? "ok" : "FAIL", r->ring_test_ns / 1e3,
+		    r->ib_test == 0 ? "ok" : "FAIL", r->ib_test_ns / 1e3);
+	}
+	printf("Bring-up: %.2f ms from the first register access to all rings tested\n",
+	    in->init_ns / 1e6);
+}
+
+static int
+cmd_info(int verbose)
+{
+	struct host_opts opts;
+	struct os_dev *os;
+	struct gpu_device *dev;
+	struct gpu_info *info;
+	int rc;
+
+	host_default_opts(&opts);
+	opts.log_level = verbose ? OS_LOG_DEBUG : OS_LOG_WARN;
+	os = host_dev_create(&opts);
+	if (os == NULL) {
+		fprintf(stderr, "metalgpu: cannot create the simulated device\n");
+		return 1;
+	}
+	dev = gpu_create(os);
+	info = calloc(1, sizeof(*info));
+	if (dev == NULL || info == NULL) {
+		fprintf(stderr, "metalgpu: out of memory\n");
+		rc = -GPU_ENOMEM;
+		goto out;
+	}
+	rc = gpu_init(dev);
+	if (rc != 0) {
+		fprintf(stderr, "metalgpu: bring-up failed: %s\n", gpu_last_error(dev));
+		goto out;
+	}
+	gpu_query_info(dev, info);
+	print_chip(info);
+	print_ips(info);
+	print_fw(info);
+	print_rings(info);
+out:
+	free(info);
+	gpu_destroy(dev);
+	host_dev_destroy(os);
+	return rc == 0 ? 0 : 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	int verbose = 0, i = 1;
+
+	if (i < argc && strcmp(argv[i], "-v") == 0) {
+		verbose = 1;
+		i++;
+	}
+	if (i < argc && strcmp(argv[i], "info") == 0)
+		return cmd_info(verbose);
+	usage();
+	return 2;
+}
