@@ -1,0 +1,439 @@
+#!/usr/bin/env python3
+"""Boot the MetalOS kernel ISO under QEMU (TCG) and judge its test suite.
+
+Each machine configuration boots once.  The kernel runs its in-kernel tests
+(kernel/ktest/) and reports them on the serial console and through
+isa-debug-exit.  This harness adds what the kernel cannot check by itself:
+
+  * its PCI listing against QEMU's own `info pci`, read from the QEMU
+    monitor while the kernel waits for us after printing the listing;
+  * the ivshmem words the kernel wrote, re-read from the host file that
+    backs the shared memory;
+  * that the exit status agrees with the counts printed on the console.
+
+Every QEMU process has a hard timeout.  The last line printed is
+`kernel: N passed, M failed`; the exit status is non-zero on any failure.
+"""
+
+import argparse
+import os
+import random
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+BOOT_TIMEOUT = 90          # seconds for one whole QEMU run (hard kill)
+MONITOR_TIMEOUT = 10
+IVSHMEM_SIZE = 1 << 30     # 1 GiB, 64-bit prefetchable BAR2
+IVSHMEM_STRIDE = 64 << 20  # must match kernel/ktest/t_ivshmem.c
+
+ALL_KTESTS = [
+    "pmm_alloc", "vmm_pat", "idt_breakpoint", "idt_pagefault", "lapic_timer",
+    "ioapic_pit", "pci_bridge", "pci_bars", "pci_caps", "edu_dma_msi",
+    "nvme_identify", "ivshmem_wc", "iommu_mapped", "iommu_fault",
+]
+IOMMU_KTESTS = ["iommu_mapped", "iommu_fault"]
+
+OVMF_CANDIDATES = [
+    "/usr/share/qemu/OVMF.fd",
+    "/usr/share/ovmf/OVMF.fd",
+    "/usr/share/OVMF/OVMF.fd",
+]
+
+
+class Config:
+    def __init__(self, name, firmware, iommu):
+        self.name = name
+        self.firmware = firmware    # "seabios" or "ovmf"
+        self.iommu = iommu
+        if iommu:
+            self.expect = {t: "PASS" for t in ALL_KTESTS}
+        else:
+            self.expect = {t: ("SKIP" if t in IOMMU_KTESTS else "PASS")
+                           for t in ALL_KTESTS}
+
+
+CONFIGS = [
+    Config("seabios", "seabios", False),
+    Config("ovmf", "ovmf", False),
+    Config("iommu", "seabios", True),
+]
+
+
+def find_ovmf():
+    for p in OVMF_CANDIDATES:
+        if os.path.exists(p):
+            return p
+    return None
+
+
+def qemu_command(cfg, iso, tmp, seed, serial, test_mode):
+    cmd = [
+        "qemu-system-x86_64", "-machine", "q35", "-accel", "tcg",
+        "-m", "128M", "-smp", "1", "-display", "none", "-nic", "none",
+        "-no-reboot", "-cdrom", iso, "-boot", "d",
+        "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+    ]
+    if cfg.firmware == "ovmf":
+        ovmf = find_ovmf()
+        if ovmf is None:
+            raise RuntimeError("OVMF firmware not found (install ovmf)")
+        cmd += ["-bios", ovmf]
+    if cfg.iommu:
+        # Before the PCI devices it translates for.
+        cmd += ["-device", "intel-iommu"]
+    cmd += [
+        "-device", "pcie-root-port,id=rp1,chassis=1,slot=1,bus=pcie.0",
+        "-device", "edu,bus=rp1",
+        "-device", "nvme,serial=%s" % serial,
+        "-object", "memory-backend-file,id=ivmem,size=%d,share=on,mem-path=%s"
+        % (IVSHMEM_SIZE, os.path.join(tmp, "ivshmem")),
+        "-device", "ivshmem-plain,memdev=ivmem",
+        "-fw_cfg", "name=opt/metalos/seed,string=%d" % seed,
+        "-fw_cfg", "name=opt/metalos/nvme-serial,string=%s" % serial,
+    ]
+    if test_mode:
+        cmd += ["-fw_cfg", "name=opt/metalos/mode,string=test"]
+    return cmd
+
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def clean(line):
+    return ANSI.sub("", line).replace("\r", "")
+
+
+def monitor_info_pci(path):
+    """Returns the text of `info pci` from the QEMU human monitor."""
+    deadline = time.time() + MONITOR_TIMEOUT
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.settimeout(MONITOR_TIMEOUT)
+    s.connect(path)
+
+    def read_prompt():
+        buf = b""
+        while not buf.endswith(b"(qemu) "):
+            if time.time() > deadline:
+                raise TimeoutError("QEMU monitor prompt")
+            chunk = s.recv(65536)
+            if not chunk:
+                raise EOFError("QEMU monitor closed")
+            buf += chunk
+        return buf.decode("utf-8", "replace")
+
+    read_prompt()
+    s.sendall(b"info pci\n")
+    out = read_prompt()
+    s.close()
+    return clean(out)
+
+
+def size_of(text):
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+    if text[-1] in units:
+        return int(text[:-1]) * units[text[-1]]
+    return int(text)
+
+
+KDEV = re.compile(r"^([0-9a-f]{2}):([0-9a-f]{2})\.([0-7]) ([0-9a-f]{4}):([0-9a-f]{4}) \[")
+KMEM = re.compile(r"^\s+BAR(\d): Memory at (0x[0-9a-f]+) \((32|64)-bit, "
+                  r"(prefetchable|non-prefetchable)\) \[size=(\w+)\]")
+KIO = re.compile(r"^\s+BAR(\d): I/O ports at (0x[0-9a-f]+) \[size=(\w+)\]")
+
+
+def parse_kernel_listing(lines):
+    """{(bus, dev, fn): {"id": "vvvv:dddd", "bars": {i: (...)}}}"""
+    devs = {}
+    cur = None
+    inside = False
+    for line in lines:
+        if line.startswith("PCI listing"):
+            inside = True
+            continue
+        if line.startswith("end of PCI listing"):
+            break
+        if not inside:
+            continue
+        m = KDEV.match(line)
+        if m:
+            key = (int(m.group(1), 16), int(m.group(2), 16), int(m.group(3)))
+            cur = {"id": "%s:%s" % (m.group(4), m.group(5)), "bars": {}}
+            devs[key] = cur
+            continue
+        m = KMEM.match(line)
+        if m and cur is not None:
+            cur["bars"][int(m.group(1))] = (
+                "mem" + m.group(3), m.group(4) == "prefetchable",
+                int(m.group(2), 16), size_of(m.group(5)))
+            continue
+        m = KIO.match(line)
+        if m and cur is not None:
+            cur["bars"][int(m.group(1))] = (
+                "io", False, int(m.group(2), 16), size_of(m.group(3)))
+    return devs
+
+
+QDEV = re.compile(r"Bus\s+(\d+), device\s+(\d+), function (\d+):")
+QID = re.compile(r"PCI device ([0-9a-f]{4}):([0-9a-f]{4})")
+QMEM = re.compile(r"BAR(\d): (32|64) bit (prefetchable )?memory at "
+                  r"(0x[0-9a-f]+) \[(0x[0-9a-f]+)\]")
+QIO = re.compile(r"BAR(\d): I/O at (0x[0-9a-f]+) \[(0x[0-9a-f]+)\]")
+UNMAPPED = 0xffffffffffffffff
+
+
+def parse_info_pci(text):
+    devs = {}
+    cur = None
+    for line in text.splitlines():
+        m = QDEV.search(line)
+        if m:
+            cur = {"id": None, "bars": {}}
+            devs[(int(m.group(1)), int(m.group(2)), int(m.group(3)))] = cur
+            continue
+        if cur is None:
+            continue
+        m = QID.search(line)
+        if m and cur["id"] is None:
+            cur["id"] = "%s:%s" % (m.group(1), m.group(2))
+            continue
+        m = QMEM.search(line)
+        if m:
+            i = int(m.group(1))
+            if i == 6:
+                continue    # expansion ROM: the kernel does not size it
+            start, end = int(m.group(4), 16), int(m.group(5), 16)
+            cur["bars"][i] = ("mem" + m.group(2), m.group(3) is not None,
+                              0 if start == UNMAPPED else start,
+                              (end - start + 1) & UNMAPPED)
+            continue
+        m = QIO.search(line)
+        if m:
+            start, end = int(m.group(2), 16), int(m.group(3), 16)
+            cur["bars"][int(m.group(1))] = ("io", False, start, end - start + 1)
+    return devs
+
+
+def compare_pci(kdevs, qdevs):
+    """Returns a list of differences (empty when they agree)."""
+    diffs = []
+    for key in sorted(set(kdevs) | set(qdevs)):
+        name = "%02x:%02x.%x" % key
+        if key not in kdevs:
+            diffs.append("%s: in QEMU's info pci, not found by the kernel" % name)
+            continue
+        if key not in qdevs:
+            diffs.append("%s: found by the kernel, not in QEMU's info pci" % name)
+            continue
+        k, q = kdevs[key], qdevs[key]
+        if k["id"] != q["id"]:
+            diffs.append("%s: kernel says %s, QEMU %s" % (name, k["id"], q["id"]))
+        for i in sorted(set(k["bars"]) | set(q["bars"])):
+            kb, qb = k["bars"].get(i), q["bars"].get(i)
+            if kb != qb:
+                diffs.append("%s BAR%d: kernel %s, QEMU %s" % (name, i, kb, qb))
+    if not any(key[0] > 0 for key in qdevs):
+        diffs.append("no device behind a bridge in QEMU's listing")
+    return diffs
+
+
+class Result:
+    def __init__(self):
+        self.checks = []    # (name, ok, detail)
+
+    def add(self, name, ok, detail=""):
+        self.checks.append((name, ok, detail))
+
+
+def run_config(cfg, iso, args, log_dir):
+    res = Result()
+    tmp = tempfile.mkdtemp(prefix="metalos-%s-" % cfg.name)
+    mon = os.path.join(tmp, "monitor.sock")
+    seed = random.randrange(1, 1 << 62)
+    serial = "MTLS%08d" % random.randrange(10 ** 8)
+    cmd = qemu_command(cfg, iso, tmp, seed, serial, True)
+    cmd += ["-serial", "stdio", "-monitor", "unix:%s,server=on,wait=off" % mon]
+    if args.tests:
+        cmd += ["-fw_cfg", "name=opt/metalos/tests,string=%s" % args.tests]
+    log_path = os.path.join(log_dir, "kernel-%s.log" % cfg.name)
+    start = time.time()
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    timer = threading.Timer(BOOT_TIMEOUT, proc.kill)
+    timer.start()
+    lines = []
+    info_pci = None
+    pci_error = None
+    try:
+        with open(log_path, "w") as log:
+            for raw in proc.stdout:
+                line = clean(raw.decode("utf-8", "replace")).rstrip("\n")
+                lines.append(line)
+                log.write(line + "\n")
+                log.flush()
+                if args.verbose:
+                    print("[%s] %s" % (cfg.name, line), flush=True)
+                if line.startswith("waiting for the harness"):
+                    try:
+                        info_pci = monitor_info_pci(mon)
+                        log.write("--- info pci ---\n%s\n--- end ---\n" % info_pci)
+                    except (OSError, TimeoutError, EOFError) as e:
+                        pci_error = "monitor: %s" % e
+                    proc.stdin.write(b"g")
+                    proc.stdin.flush()
+        status = proc.wait()
+    finally:
+        timer.cancel()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    elapsed = time.time() - start
+    timed_out = elapsed >= BOOT_TIMEOUT - 1
+
+    # Boot and exit status.
+    booted = any(l.startswith("MetalOS kernel booting") for l in lines)
+    summary = None
+    for l in lines:
+        m = re.match(r"ktest: (\d+) passed, (\d+) failed, (\d+) skipped", l)
+        if m:
+            summary = tuple(int(x) for x in m.groups())
+    detail = "%.1fs, exit status %s" % (elapsed, status)
+    if timed_out:
+        detail += ", killed after %d s" % BOOT_TIMEOUT
+    ok = booted and summary is not None and status & 1 == 1
+    if ok:
+        v = status >> 1
+        want = (min(summary[1], 3) << 5) | min(summary[0], 30)
+        if v != want:
+            ok = False
+            detail += ", isa-debug-exit says %d passed %d failed, console %s" % (
+                v & 31, v >> 5, summary[:2])
+    else:
+        detail += ", no test summary" if booted else ", kernel never booted"
+    res.add("%s/boot" % cfg.name, ok, detail)
+
+    # Kernel tests.
+    got = {}
+    for l in lines:
+        m = re.match(r"ktest: (PASS|FAIL|SKIP) (\w+)", l)
+        if m:
+            got[m.group(2)] = m.group(1)
+    selected = args.tests.split(",") if args.tests else list(cfg.expect)
+    for t in selected:
+        want = cfg.expect.get(t, "PASS")
+        res.add("%s/%s" % (cfg.name, t), got.get(t) == want,
+                "got %s, want %s" % (got.get(t, "nothing"), want))
+
+    # PCI listing against QEMU's own view.
+    if pci_error or info_pci is None:
+        res.add("%s/info_pci" % cfg.name, False, pci_error or "never asked")
+    else:
+        kdevs = parse_kernel_listing(lines)
+        qdevs = parse_info_pci(info_pci)
+        diffs = compare_pci(kdevs, qdevs) if qdevs else ["empty info pci"]
+        res.add("%s/info_pci" % cfg.name, not diffs,
+                "%d functions agree" % len(qdevs) if not diffs else "; ".join(diffs[:6]))
+
+    # The words the kernel wrote through its WC mapping, seen by the host.
+    if "ivshmem_wc" in selected:
+        bad = []
+        path = os.path.join(tmp, "ivshmem")
+        try:
+            with open(path, "rb") as f:
+                for off in range(0, IVSHMEM_SIZE, IVSHMEM_STRIDE):
+                    f.seek(off)
+                    word = int.from_bytes(f.read(8), "little")
+                    if word != seed ^ off:
+                        bad.append("%#x: %#x" % (off, word))
+                f.seek(IVSHMEM_SIZE - 8)
+                if int.from_bytes(f.read(8), "little") != (~seed) & UNMAPPED:
+                    bad.append("last word")
+        except OSError as e:
+            bad.append(str(e))
+        res.add("%s/ivshmem_host_view" % cfg.name, not bad,
+                "host file agrees" if not bad else ", ".join(bad[:4]))
+    shutil.rmtree(tmp, ignore_errors=True)
+    return res
+
+
+def interactive(args):
+    cfg = Config("interactive", args.firmware, args.iommu)
+    tmp = tempfile.mkdtemp(prefix="metalos-qemu-")
+    cmd = qemu_command(cfg, args.iso, tmp, 1, "MTLS00000001", False)
+    cmd += ["-serial", "mon:stdio"]
+    print("kernel.sh: booting MetalOS (%s%s); Ctrl-A X quits, hard timeout %d s"
+          % (args.firmware, ", intel-iommu" if args.iommu else "", args.timeout),
+          flush=True)
+    try:
+        return subprocess.run(cmd, timeout=args.timeout).returncode
+    except subprocess.TimeoutExpired:
+        print("\nkernel.sh: QEMU stopped after the %d s timeout" % args.timeout)
+        return 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--iso", required=True)
+    ap.add_argument("--interactive", action="store_true")
+    ap.add_argument("--timeout", type=int, default=300)
+    ap.add_argument("--firmware", choices=["seabios", "ovmf"], default="seabios")
+    ap.add_argument("--iommu", action="store_true")
+    ap.add_argument("--config", action="append",
+                    help="run only these configurations (%s)" %
+                    ", ".join(c.name for c in CONFIGS))
+    ap.add_argument("--tests", default="",
+                    help="comma-separated kernel tests to run (default: all)")
+    ap.add_argument("--jobs", type=int, default=int(os.environ.get("KERNEL_TEST_JOBS", "2")))
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    if args.interactive:
+        return interactive(args)
+
+    configs = [c for c in CONFIGS if not args.config or c.name in args.config]
+    log_dir = os.path.join(os.path.dirname(os.path.abspath(args.iso)), "logs")
+    os.makedirs(log_dir, exist_ok=True)
+    start = time.time()
+    results = {}
+
+    def worker(c):
+        try:
+            results[c.name] = run_config(c, args.iso, args, log_dir)
+        except Exception as e:     # a broken harness is a failure too
+            r = Result()
+            r.add("%s/harness" % c.name, False, repr(e))
+            results[c.name] = r
+
+    pending = list(configs)
+    running = []
+    while pending or running:
+        while pending and len(running) < max(1, args.jobs):
+            t = threading.Thread(target=worker, args=(pending.pop(0),))
+            t.start()
+            running.append(t)
+        running[0].join()
+        running.pop(0)
+
+    passed = failed = 0
+    for c in configs:
+        for name, ok, detail in results[c.name].checks:
+            print("%s %-32s %s" % ("PASS" if ok else "FAIL", name, detail))
+            if ok:
+                passed += 1
+            else:
+                failed += 1
+    print("kernel suite: %.1f s; serial logs in %s" % (time.time() - start, log_dir))
+    print("kernel: %d passed, %d failed" % (passed, failed))
+    return 1 if failed or passed == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
