@@ -26,8 +26,9 @@ dma_set_mask(struct pci_dev *d, uint64_t mask)
 	return 0;
 }
 
-int
-dma_map(struct pci_dev *d, uint64_t pa, size_t size, int dir, uint64_t *bus)
+static int
+map_aligned(struct pci_dev *d, uint64_t pa, size_t size, int dir,
+    uint64_t align, uint64_t *bus)
 {
 	struct iommu_domain *dom = domain_of(d);
 
@@ -35,11 +36,17 @@ dma_map(struct pci_dev *d, uint64_t pa, size_t size, int dir, uint64_t *bus)
 	if (size == 0)
 		return -KERR_INVAL;
 	if (dom != NULL)
-		return iommu_map(dom, pa, size, dir, d->dma_mask, bus);
+		return iommu_map(dom, pa, size, dir, d->dma_mask, align, bus);
 	if (pa + size - 1 > d->dma_mask)
 		return -KERR_INVAL;	/* no bounce buffers: caller's job */
 	*bus = pa;
 	return 0;
+}
+
+int
+dma_map(struct pci_dev *d, uint64_t pa, size_t size, int dir, uint64_t *bus)
+{
+	return map_aligned(d, pa, size, dir, PAGE_SIZE, bus);
 }
 
 void
@@ -52,16 +59,31 @@ dma_unmap(struct pci_dev *d, uint64_t bus, size_t size)
 int
 dma_alloc_coherent(struct pci_dev *d, size_t size, struct dma_mem *m)
 {
+	return dma_alloc_aligned(d, size, PAGE_SIZE, m);
+}
+
+/*
+ * Zeroed memory whose CPU and bus addresses are both multiples of align
+ * (a power of two; at least a page is always given).
+ */
+int
+dma_alloc_aligned(struct pci_dev *d, size_t size, size_t align,
+    struct dma_mem *m)
+{
 	uint64_t npages = ALIGN_UP(size, PAGE_SIZE) / PAGE_SIZE, below, pa;
 	int err;
 
 	memset(m, 0, sizeof(*m));
+	if (align < PAGE_SIZE)
+		align = PAGE_SIZE;
+	if ((align & (align - 1)) != 0 || size == 0)
+		return -KERR_INVAL;
 	below = domain_of(d) != NULL || d->dma_mask == ~0ULL ? 0 :
 	    d->dma_mask + 1;
-	pa = pmm_alloc_pages(npages, below);
+	pa = pmm_alloc_aligned(npages, align / PAGE_SIZE, below);
 	if (pa == 0)
 		return -KERR_NOMEM;
-	err = dma_map(d, pa, npages * PAGE_SIZE, DMA_BIDIR, &m->bus);
+	err = map_aligned(d, pa, npages * PAGE_SIZE, DMA_BIDIR, align, &m->bus);
 	if (err != 0) {
 		pmm_free_pages(pa, npages);
 		return err;

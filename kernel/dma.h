@@ -24,6 +24,8 @@ struct dma_mem {
 
 int	 dma_set_mask(struct pci_dev *, uint64_t mask);
 int	 dma_alloc_coherent(struct pci_dev *, size_t, struct dma_mem *);
+int	 dma_alloc_aligned(struct pci_dev *, size_t, size_t align,
+	    struct dma_mem *);
 void	 dma_free_coherent(struct pci_dev *, struct dma_mem *);
 int	 dma_map(struct pci_dev *, uint64_t pa, size_t, int dir, uint64_t *bus);
 void	 dma_unmap(struct pci_dev *, uint64_t bus, size_t);

@@ -372,21 +372,26 @@ iommu_map_at(struct iommu_domain *dom, uint64_t iova, uint64_t pa,
 
 int
 iommu_map(struct iommu_domain *dom, uint64_t pa, size_t size, int dir,
-    uint64_t mask, uint64_t *iova)
+    uint64_t mask, uint64_t align, uint64_t *iova)
 {
 	uint64_t first = ALIGN_DOWN(pa, PAGE_SIZE);
 	uint64_t len = ALIGN_UP(pa + size, PAGE_SIZE) - first;
+	uint64_t at = ALIGN_UP(dom->next_iova, align < PAGE_SIZE ? PAGE_SIZE :
+	    align);
 	int err;
 
 	*iova = 0;
-	if (dom->next_iova + len - 1 > mask)
+	if (at + len - 1 > mask)
 		return -KERR_NOMEM;	/* IOVA space below the mask is used */
-	err = iommu_map_at(dom, dom->next_iova, first, len, dir);
+	err = iommu_map_at(dom, at, first, len, dir);
 	if (err != 0)
 		return err;
-	*iova = dom->next_iova + (pa - first);
-	/* A guard page between mappings turns overruns into faults. */
-	dom->next_iova += len + PAGE_SIZE;
+	*iova = at + (pa - first);
+	/*
+	 * IOVAs are never reused (a bump allocator); a guard page between
+	 * mappings turns overruns into faults.
+	 */
+	dom->next_iova = at + len + PAGE_SIZE;
 	return 0;
 }
 

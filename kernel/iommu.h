@@ -19,7 +19,7 @@ void	 iommu_init(void);
 int	 iommu_enabled(void);
 struct iommu_domain *iommu_attach(struct pci_dev *);
 int	 iommu_map(struct iommu_domain *, uint64_t pa, size_t size, int dir,
-	    uint64_t mask, uint64_t *iova);
+	    uint64_t mask, uint64_t align, uint64_t *iova);
 void	 iommu_unmap(struct iommu_domain *, uint64_t iova, size_t size);
 int	 iommu_map_at(struct iommu_domain *, uint64_t iova, uint64_t pa,
 	    size_t size, int dir);

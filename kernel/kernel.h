@@ -56,14 +56,22 @@ void	 mb2_parse(uint32_t magic, uint64_t info);
 const void *mb2_rsdp(int *is_v2);
 const char *mb2_cmdline(void);
 const char *mb2_loader(void);
+int	 mb2_module(const char *name, uint64_t *pa, uint64_t *size);
+int	 mb2_module_count(void);
+void	 mb2_module_range(int i, uint64_t *start, uint64_t *end);
 
 /* pmm.c */
 void	 pmm_init(void);
 uint64_t pmm_alloc_pages(uint64_t n, uint64_t below);
+uint64_t pmm_alloc_aligned(uint64_t n, uint64_t align, uint64_t below);
 void	 pmm_free_pages(uint64_t pa, uint64_t n);
 uint64_t pmm_free_count(void);
 uint64_t pmm_total_count(void);
 uint64_t pmm_max_addr(void);
+
+/* kmalloc.c */
+void	*kzalloc(size_t);
+void	 kfree(void *);
 
 /* time.c */
 void	 time_init(void);

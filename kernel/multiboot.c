@@ -12,6 +12,14 @@ static uint8_t rsdp[64];	/* ACPI 6.4 5.2.5.3: an RSDP is 20 or 36 bytes */
 static int rsdp_v2;
 static int have_rsdp;
 
+/* Boot modules (GRUB module2): firmware files, named by their string. */
+#define MB2_MAX_MODULES	32
+static struct {
+	uint64_t start, end;
+	char	 name[96];
+} modules[MB2_MAX_MODULES];
+static int nmodules;
+
 static void
 copy_str(char *dst, size_t cap, const char *src, size_t max)
 {
@@ -46,6 +54,16 @@ mb2_parse(uint32_t magic, uint64_t info)
 		case MB2_TAG_LOADER_NAME:
 			copy_str(loader, sizeof(loader), (const char *)(t + 1),
 			    t->size - sizeof(*t));
+			break;
+		case MB2_TAG_MODULE:
+			if (nmodules == MB2_MAX_MODULES)
+				break;
+			modules[nmodules].start = *(const uint32_t *)(p + 8);
+			modules[nmodules].end = *(const uint32_t *)(p + 12);
+			copy_str(modules[nmodules].name,
+			    sizeof(modules[nmodules].name),
+			    (const char *)(p + 16), t->size - 16);
+			nmodules++;
 			break;
 		case MB2_TAG_MMAP:
 			/* header: type, size, entry_size, entry_version */
@@ -94,4 +112,33 @@ const char *
 mb2_loader(void)
 {
 	return loader;
+}
+
+int
+mb2_module_count(void)
+{
+	return nmodules;
+}
+
+void
+mb2_module_range(int i, uint64_t *start, uint64_t *end)
+{
+	*start = modules[i].start;
+	*end = modules[i].end;
+}
+
+/* Finds the module whose string is name; returns 0 or -KERR_NODEV. */
+int
+mb2_module(const char *name, uint64_t *pa, uint64_t *size)
+{
+	int i;
+
+	for (i = 0; i < nmodules; i++) {
+		if (strcmp(modules[i].name, name) == 0) {
+			*pa = modules[i].start;
+			*size = modules[i].end - modules[i].start;
+			return 0;
+		}
+	}
+	return -KERR_NODEV;
 }

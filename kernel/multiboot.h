@@ -12,6 +12,7 @@
 #define MB2_TAG_END		0
 #define MB2_TAG_CMDLINE		1	/* NUL-terminated string */
 #define MB2_TAG_LOADER_NAME	2	/* NUL-terminated string */
+#define MB2_TAG_MODULE		3	/* 3.6.6: mod_start, mod_end, string */
 #define MB2_TAG_MMAP		6	/* 3.6.8 memory map */
 #define MB2_TAG_ACPI_OLD	14	/* 3.6.11: copy of the ACPI 1.0 RSDP */
 #define MB2_TAG_ACPI_NEW	15	/* 3.6.12: copy of the ACPI 2.0+ RSDP */

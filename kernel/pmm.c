@@ -71,6 +71,11 @@ pmm_init(void)
 	kend = ALIGN_UP((uint64_t)kernel_end - KERNEL_VBASE, PAGE_SIZE);
 	mark(0, LOW_RESERVED, 1);
 	mark(LOW_RESERVED, kend, 1);
+	/* Boot modules stay where GRUB put them. */
+	for (i = 0; i < mb2_module_count(); i++) {
+		mb2_module_range(i, &s, &e);
+		mark(ALIGN_DOWN(s, PAGE_SIZE), ALIGN_UP(e, PAGE_SIZE), 1);
+	}
 	kprintf("pmm: %lu KiB usable, %lu KiB free, highest RAM %#lx\n",
 	    npages_total * 4, npages_free * 4, max_addr);
 }
@@ -82,6 +87,13 @@ pmm_init(void)
 uint64_t
 pmm_alloc_pages(uint64_t n, uint64_t below)
 {
+	return pmm_alloc_aligned(n, 1, below);
+}
+
+/* As pmm_alloc_pages, with the run starting on a multiple of align pages. */
+uint64_t
+pmm_alloc_aligned(uint64_t n, uint64_t align, uint64_t below)
+{
 	uint64_t limit, pfn, run = 0, start = 0;
 
 	limit = (below == 0 || below > PMM_MAX_ADDR ? PMM_MAX_ADDR : below) /
@@ -91,6 +103,8 @@ pmm_alloc_pages(uint64_t n, uint64_t below)
 			run = 0;
 			continue;
 		}
+		if (run == 0 && align > 1 && pfn % align != 0)
+			continue;
 		if (run++ == 0)
 			start = pfn;
 		if (run == n) {

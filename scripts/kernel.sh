@@ -29,6 +29,7 @@ build_iso() {
 	mkdir -p "$root/boot/grub"
 	cp "$build/metalos.elf" "$root/boot/metalos.elf"
 	cp "$top/kernel/grub.cfg" "$root/boot/grub/grub.cfg"
+	cp "$top/kernel/test-module.txt" "$root/boot/test-module.txt"
 	# grub-mkrescue makes one hybrid image: BIOS (El Torito, grub-pc) and
 	# UEFI (an EFI system partition image, grub-efi-amd64 + mtools).
 	grub-mkrescue -o "$iso.tmp" "$root" >"$build/grub-mkrescue.log" 2>&1 ||

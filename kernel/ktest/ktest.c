@@ -24,6 +24,7 @@ static const struct ktest tests[] = {
 	{ "pci_bars", t_pci_bars },
 	{ "pci_caps", t_pci_caps },
 	{ "edu_dma_msi", t_edu_dma_msi },
+	{ "gpu_os_edu", t_gpu_os_edu },
 	{ "nvme_identify", t_nvme_identify },
 	{ "ivshmem_wc", t_ivshmem_wc },
 	{ "iommu_mapped", t_iommu_mapped },

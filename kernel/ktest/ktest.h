@@ -45,6 +45,8 @@ int	 t_pci_bars(void);
 int	 t_pci_caps(void);
 /* t_edu.c */
 int	 t_edu_dma_msi(void);
+/* t_gpu_os.c */
+int	 t_gpu_os_edu(void);
 /* t_nvme.c */
 int	 t_nvme_identify(void);
 /* t_ivshmem.c */

@@ -37,7 +37,7 @@ IVSHMEM_STRIDE = 64 << 20  # must match kernel/ktest/t_ivshmem.c
 ALL_KTESTS = [
     "pmm_alloc", "vmm_pat", "idt_breakpoint", "idt_pagefault", "lapic_timer",
     "ioapic_pit", "pci_bridge", "pci_bars", "pci_caps", "edu_dma_msi",
-    "nvme_identify", "ivshmem_wc", "iommu_mapped", "iommu_fault",
+    "gpu_os_edu", "nvme_identify", "ivshmem_wc", "iommu_mapped", "iommu_fault",
 ]
 IOMMU_KTESTS = ["iommu_mapped", "iommu_fault"]
 
