@@ -118,7 +118,9 @@
 	X(CP_HQD_EOP_CONTROL,			0, 0x1fd0)		\
 	X(CP_HQD_PQ_WPTR_LO,			0, 0x1fdf)		\
 	X(CP_HQD_PQ_WPTR_HI,			0, 0x1fe0)		\
-	/* Compute dispatch state (SH register space; Mesa gfx103.json) */ \
+	/* Compute dispatch state, SH register space.  Source: Mesa	\
+	 * gfx103.json (byte address / 4 - GC seg0 base); the Mesa test	\
+	 * checks the transcription. */				\
 	X(COMPUTE_DISPATCH_INITIATOR,		0, 0x1ba0)		\
 	X(COMPUTE_DIM_X,			0, 0x1ba1)		\
 	X(COMPUTE_DIM_Y,			0, 0x1ba2)		\
@@ -134,6 +136,28 @@
 	X(COMPUTE_TMPRING_SIZE,			0, 0x1bb8)		\
 	X(COMPUTE_PGM_RSRC3,			0, 0x1bc8)		\
 	X(COMPUTE_USER_DATA_0,			0, 0x1be0)		\
+	X(COMPUTE_START_X,			0, 0x1ba4)		\
+	X(COMPUTE_START_Y,			0, 0x1ba5)		\
+	X(COMPUTE_START_Z,			0, 0x1ba6)		\
+	X(COMPUTE_DISPATCH_SCRATCH_BASE_LO,		0, 0x1bb0)		\
+	X(COMPUTE_DISPATCH_SCRATCH_BASE_HI,		0, 0x1bb1)		\
+	X(COMPUTE_VMID,			0, 0x1bb4)		\
+	X(COMPUTE_DISPATCH_TUNNEL,			0, 0x1c1d)		\
+	X(COMPUTE_USER_DATA_1,			0, 0x1be1)		\
+	X(COMPUTE_USER_DATA_2,			0, 0x1be2)		\
+	X(COMPUTE_USER_DATA_3,			0, 0x1be3)		\
+	X(COMPUTE_USER_DATA_4,			0, 0x1be4)		\
+	X(COMPUTE_USER_DATA_5,			0, 0x1be5)		\
+	X(COMPUTE_USER_DATA_6,			0, 0x1be6)		\
+	X(COMPUTE_USER_DATA_7,			0, 0x1be7)		\
+	X(COMPUTE_USER_DATA_8,			0, 0x1be8)		\
+	X(COMPUTE_USER_DATA_9,			0, 0x1be9)		\
+	X(COMPUTE_USER_DATA_10,			0, 0x1bea)		\
+	X(COMPUTE_USER_DATA_11,			0, 0x1beb)		\
+	X(COMPUTE_USER_DATA_12,			0, 0x1bec)		\
+	X(COMPUTE_USER_DATA_13,			0, 0x1bed)		\
+	X(COMPUTE_USER_DATA_14,			0, 0x1bee)		\
+	X(COMPUTE_USER_DATA_15,			0, 0x1bef)		\
 	/* RLC */							\
 	X(RLC_CNTL,				1, 0x4c00)		\
 	X(RLC_STAT,				1, 0x4c04)		\
@@ -150,6 +174,9 @@
 	X(SCRATCH_REG6,				1, 0x2046)		\
 	X(SCRATCH_REG7,				1, 0x2047)		\
 	X(GRBM_GFX_INDEX,			1, 0x2200)		\
+	X(CP_COHER_CNTL,			1, 0x207c)		\
+	X(CP_COHER_SIZE,			1, 0x207d)		\
+	X(CP_COHER_BASE,			1, 0x207e)		\
 	/* SDMA0 (SDMA1 is the same block SDMA_INST_STRIDE dwords on) */ \
 	X(SDMA0_CNTL,				0, 0x001c)		\
 	X(SDMA0_SEM_WAIT_FAIL_TIMER_CNTL,	0, 0x0021)		\
