@@ -22,6 +22,21 @@ kernel_test_mode(void)
 }
 
 void kmain(uint32_t magic, uint64_t info);
+void crash_write(void);
+
+/*
+ * The harness's check of exception reporting (fw_cfg mode=crash): a write
+ * to an unmapped address must be reported as such, with the address and
+ * the instruction's rip, which the harness finds in the symbol table.
+ */
+#define CRASH_ADDR	0x00007fffdead0000ULL
+
+__attribute__((noinline)) void
+crash_write(void)
+{
+	__asm__ volatile(".globl crash_write_insn\n"
+	    "crash_write_insn: movq $0x5a, (%0)" : : "r"(CRASH_ADDR) : "memory");
+}
 
 void
 kmain(uint32_t magic, uint64_t info)
@@ -45,6 +60,8 @@ kmain(uint32_t magic, uint64_t info)
 	pci_init();
 	iommu_init();
 	lspci();
+	if (strcmp(mode, "crash") == 0)
+		crash_write();
 	if (kernel_test_mode()) {
 		/*
 		 * The harness compares the listing with QEMU's `info pci`

@@ -172,6 +172,57 @@ pci_find_cap(struct pci_dev *d, uint16_t id, int ext)
 
 static void scan_bus(uint8_t bus);
 
+/*
+ * Firmware left this bridge unnumbered: give it the next free bus and open
+ * its subordinate range for the scan below it; bridge_close() then shrinks
+ * the range to what that scan used (PCI-to-PCI Bridge spec 1.2, 3.2.5.3-5).
+ */
+static void
+bridge_number(struct pci_dev *d)
+{
+	d->sec_bus = ++next_bus;
+	pci_cfg_write8(d, PCI_PRIMARY_BUS, d->bus);
+	pci_cfg_write8(d, PCI_SECONDARY_BUS, d->sec_bus);
+	pci_cfg_write8(d, PCI_SUBORDINATE_BUS, ecam_end_bus);
+}
+
+static void
+bridge_close(struct pci_dev *d)
+{
+	pci_cfg_write8(d, PCI_SUBORDINATE_BUS, next_bus);
+	d->sub_bus = next_bus;
+}
+
+/* Vendor ID at bus:dev.fn straight from ECAM (0xffff: nothing there). */
+uint16_t
+pci_probe_vendor(uint8_t bus, uint8_t dev, uint8_t fn)
+{
+	if (bus < ecam_start_bus || bus > ecam_end_bus)
+		return PCI_VENDOR_NONE;
+	return mmio_read16(cfg_page(bus, dev, fn), PCI_VENDOR_ID);
+}
+
+/*
+ * Runs the numbering that enumeration applies to an unnumbered bridge and
+ * returns how many functions answer on its new secondary bus (function 0
+ * of each slot), without adding them to the device list.  For tests.
+ */
+int
+pci_bridge_renumber(struct pci_dev *d)
+{
+	int n = 0;
+	uint8_t dev;
+
+	if ((d->header_type & PCI_HEADER_TYPE_MASK) != PCI_HEADER_BRIDGE)
+		return -KERR_INVAL;
+	bridge_number(d);
+	for (dev = 0; dev < PCI_MAX_DEV; dev++)
+		if (pci_probe_vendor(d->sec_bus, dev, 0) != PCI_VENDOR_NONE)
+			n++;
+	bridge_close(d);
+	return n;
+}
+
 static void
 add_function(uint8_t bus, uint8_t dev, uint8_t fn)
 {
@@ -208,26 +259,18 @@ add_function(uint8_t bus, uint8_t dev, uint8_t fn)
 		return;
 	d->sec_bus = pci_cfg_read8(d, PCI_SECONDARY_BUS);
 	if (d->sec_bus == 0 || d->sec_bus <= bus) {
-		/*
-		 * Firmware left this bridge unnumbered: give it the next bus,
-		 * open the subordinate range for the scan below, then close
-		 * it to what the scan used.
-		 */
-		d->sec_bus = ++next_bus;
-		pci_cfg_write8(d, PCI_PRIMARY_BUS, bus);
-		pci_cfg_write8(d, PCI_SECONDARY_BUS, d->sec_bus);
-		pci_cfg_write8(d, PCI_SUBORDINATE_BUS, ecam_end_bus);
+		bridge_number(d);
 		scan_bus(d->sec_bus);
-		pci_cfg_write8(d, PCI_SUBORDINATE_BUS, next_bus);
+		bridge_close(d);
 		kprintf("pci: %02x:%02x.%x bridge numbered: buses %u-%u\n",
-		    bus, dev, fn, d->sec_bus, next_bus);
-	} else {
-		if (d->sec_bus > next_bus)
-			next_bus = d->sec_bus;
-		scan_bus(d->sec_bus);
-		if (pci_cfg_read8(d, PCI_SUBORDINATE_BUS) > next_bus)
-			next_bus = pci_cfg_read8(d, PCI_SUBORDINATE_BUS);
+		    bus, dev, fn, d->sec_bus, d->sub_bus);
+		return;
 	}
+	if (d->sec_bus > next_bus)
+		next_bus = d->sec_bus;
+	scan_bus(d->sec_bus);
+	if (pci_cfg_read8(d, PCI_SUBORDINATE_BUS) > next_bus)
+		next_bus = pci_cfg_read8(d, PCI_SUBORDINATE_BUS);
 	d->sub_bus = pci_cfg_read8(d, PCI_SUBORDINATE_BUS);
 }
 

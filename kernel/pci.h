@@ -78,6 +78,8 @@ uint16_t pci_find_cap(struct pci_dev *, uint16_t id, int ext);
 void	 pci_enable(struct pci_dev *, int bus_master);
 void	*pci_map_bar(struct pci_dev *, int bar, enum vmm_cache);
 uint16_t pci_requester_id(struct pci_dev *);
+uint16_t pci_probe_vendor(uint8_t bus, uint8_t dev, uint8_t fn);
+int	 pci_bridge_renumber(struct pci_dev *);
 const char *pci_class_name(const struct pci_dev *);
 const char *pci_cap_name(uint16_t id, int ext);
 void	 lspci(void);

@@ -6,6 +6,7 @@
  */
 #include "dev/nvme.h"
 #include "dev/nvmereg.h"
+#include "idt.h"
 #include "io.h"
 #include "kernel.h"
 #include "pci.h"
@@ -99,46 +100,73 @@ nvme_open(struct nvme *n, int nth)
 	return 0;
 }
 
-/* Submits one admin command and waits for its completion interrupt. */
-static int
-admin_cmd(struct nvme *n, struct nvme_sqe *cmd, uint32_t *result)
+/* Queues an admin command; returns its command identifier. */
+uint16_t
+nvme_submit(struct nvme *n, struct nvme_sqe *cmd)
 {
 	struct nvme_sqe *sq = n->asq.cpu;
-	volatile struct nvme_cqe *cq = n->acq.cpu, *c;
-	uint64_t end, seen = n->irqs;
-	uint16_t cid = n->next_cid++;
 
-	cmd->cid = cid;
+	cmd->cid = n->next_cid++;
 	sq[n->sq_tail] = *cmd;
 	n->sq_tail = (uint16_t)((n->sq_tail + 1) % ADMIN_ENTRIES);
 	barrier();
 	mmio_write32(n->regs, NVME_SQ_TAIL_DB(0, n->dstrd), n->sq_tail);
+	return cmd->cid;
+}
 
-	end = time_ns() + CMD_TIMEOUT_MS * 1000000ULL;
-	c = &cq[n->cq_head];
-	while (n->irqs == seen || (c->status & NVME_CQE_PHASE) != n->phase) {
+/*
+ * Waits for the completion of command cid.  With irqs_before (the
+ * interrupt count before submitting), also for the MSI-X interrupt;
+ * without, by polling the phase tag alone (the vector may be masked).
+ */
+int
+nvme_poll(struct nvme *n, uint16_t cid, uint64_t timeout_ms,
+    const uint64_t *irqs_before, uint32_t *result)
+{
+	volatile struct nvme_cqe *c = (volatile struct nvme_cqe *)n->acq.cpu +
+	    n->cq_head;
+	uint64_t end = time_ns() + timeout_ms * 1000000ULL;
+	uint64_t seen = irqs_before != NULL ? *irqs_before : 0;
+	int want_irq = irqs_before != NULL;
+	uint16_t status;
+
+	while ((want_irq && n->irqs == seen) ||
+	    (c->status & NVME_CQE_PHASE) != n->phase) {
 		if (time_ns() > end) {
 			kprintf("nvme: timeout waiting for the completion of "
-			    "admin opcode %#x (cid %u): %lu MSI-X, CQE phase "
-			    "%u, want %u, CSTS %#x\n", cmd->opcode, cid,
+			    "cid %u%s: %lu MSI-X, CQE phase %u, want %u, "
+			    "CSTS %#x\n", cid, want_irq ? " and its MSI-X" : "",
 			    n->irqs - seen, c->status & NVME_CQE_PHASE,
 			    n->phase, mmio_read32(n->regs, NVME_CSTS));
 			return -KERR_TIMEDOUT;
 		}
-		__asm__ volatile("hlt");
+		if (want_irq)
+			__asm__ volatile("hlt");
+		else
+			cpu_relax();
 	}
+	status = c->status;
 	if (result != NULL)
 		*result = c->result;
+	if (c->cid != cid || NVME_CQE_STATUS(status) != 0) {
+		kprintf("nvme: command failed: cid %u/%u status %#x\n", c->cid,
+		    cid, NVME_CQE_STATUS(status));
+		return -KERR_IO;
+	}
 	n->cq_head = (uint16_t)((n->cq_head + 1) % ADMIN_ENTRIES);
 	if (n->cq_head == 0)
 		n->phase ^= 1;
 	mmio_write32(n->regs, NVME_CQ_HEAD_DB(0, n->dstrd), n->cq_head);
-	if (c->cid != cid || NVME_CQE_STATUS(c->status) != 0) {
-		kprintf("nvme: admin opcode %#x failed: cid %u/%u status %#x\n",
-		    cmd->opcode, c->cid, cid, NVME_CQE_STATUS(c->status));
-		return -KERR_IO;
-	}
 	return 0;
+}
+
+void
+nvme_identify_cmd(struct nvme_sqe *cmd, struct dma_mem *buf)
+{
+	memset(cmd, 0, sizeof(*cmd));
+	cmd->opcode = NVME_ADMIN_IDENTIFY;
+	cmd->prp1 = buf->bus;
+	cmd->cdw10 = NVME_ID_CNS_CTRL;
 }
 
 /* Identify Controller into buf (at least 4 KiB of DMA memory). */
@@ -146,14 +174,16 @@ int
 nvme_identify_ctrl(struct nvme *n, struct dma_mem *buf)
 {
 	struct nvme_sqe cmd;
+	uint64_t seen = n->irqs;
+	uint16_t cid;
+	int err;
 
 	if (buf->size < NVME_ID_SIZE)
 		return -KERR_INVAL;
-	memset(&cmd, 0, sizeof(cmd));
-	cmd.opcode = NVME_ADMIN_IDENTIFY;
-	cmd.prp1 = buf->bus;
-	cmd.cdw10 = NVME_ID_CNS_CTRL;
-	return admin_cmd(n, &cmd, NULL);
+	nvme_identify_cmd(&cmd, buf);
+	cid = nvme_submit(n, &cmd);
+	err = nvme_poll(n, cid, CMD_TIMEOUT_MS, &seen, NULL);
+	return err;
 }
 
 void
@@ -167,6 +197,8 @@ nvme_close(struct nvme *n)
 		dma_free_coherent(n->pci, &n->asq);
 		dma_free_coherent(n->pci, &n->acq);
 		pci_irq_disable(n->pci);
+		if (n->vector > 0)
+			vector_free(n->vector);
 	}
 	memset(n, 0, sizeof(*n));
 }

@@ -7,6 +7,7 @@
 #include "dma.h"
 
 struct pci_dev;
+struct nvme_sqe;
 
 struct nvme {
 	struct pci_dev	*pci;
@@ -23,6 +24,10 @@ struct nvme {
 
 int	 nvme_open(struct nvme *, int nth);
 int	 nvme_identify_ctrl(struct nvme *, struct dma_mem *buf);
+uint16_t nvme_submit(struct nvme *, struct nvme_sqe *);
+int	 nvme_poll(struct nvme *, uint16_t cid, uint64_t timeout_ms,
+	    const uint64_t *irqs_before, uint32_t *result);
+void	 nvme_identify_cmd(struct nvme_sqe *, struct dma_mem *buf);
 void	 nvme_close(struct nvme *);
 
 #endif

@@ -26,9 +26,12 @@ static const struct ktest tests[] = {
 	{ "edu_dma_msi", t_edu_dma_msi },
 	{ "gpu_os_edu", t_gpu_os_edu },
 	{ "nvme_identify", t_nvme_identify },
+	{ "nvme_msix_mask", t_nvme_msix_mask },
 	{ "ivshmem_wc", t_ivshmem_wc },
 	{ "iommu_mapped", t_iommu_mapped },
 	{ "iommu_fault", t_iommu_fault },
+	/* Last: it renumbers a bridge (and puts it back). */
+	{ "pci_bus_assign", t_pci_bus_assign },
 };
 
 static uint64_t seed;

@@ -43,12 +43,14 @@ int	 t_ioapic_pit(void);
 int	 t_pci_bridge(void);
 int	 t_pci_bars(void);
 int	 t_pci_caps(void);
+int	 t_pci_bus_assign(void);
 /* t_edu.c */
 int	 t_edu_dma_msi(void);
 /* t_gpu_os.c */
 int	 t_gpu_os_edu(void);
 /* t_nvme.c */
 int	 t_nvme_identify(void);
+int	 t_nvme_msix_mask(void);
 /* t_ivshmem.c */
 int	 t_ivshmem_wc(void);
 /* t_iommu.c */

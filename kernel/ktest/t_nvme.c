@@ -45,3 +45,51 @@ t_nvme_identify(void)
 	nvme_close(&n);
 	return KT_PASS;
 }
+
+/*
+ * MSI-X masking: with the admin vector masked the controller completes the
+ * command but the interrupt stays pending in the PBA; unmasking delivers
+ * it (PCI 3.0, 6.8.2.9 "Per-vector masking and function masking").
+ */
+int
+t_nvme_msix_mask(void)
+{
+	struct nvme n;
+	struct nvme_sqe cmd;
+	struct dma_mem id;
+	uint64_t irqs, end;
+	uint16_t cid;
+	int err;
+
+	err = nvme_open(&n, 0);
+	if (err == -KERR_NODEV && n.pci == NULL)
+		return KT_SKIP;
+	KT_CHECK(err == 0, "nvme_open: %d", err);
+	KT_CHECK(dma_alloc_coherent(n.pci, NVME_ID_SIZE, &id) == 0, "no DMA");
+	KT_CHECK(pci_msix_pending(n.pci, 0) == 0, "entry 0 pending at start");
+
+	pci_msix_mask(n.pci, 0, 1);
+	irqs = n.irqs;
+	nvme_identify_cmd(&cmd, &id);
+	cid = nvme_submit(&n, &cmd);
+	KT_CHECK(nvme_poll(&n, cid, 2000, NULL, NULL) == 0, "no completion "
+	    "while masked");
+	delay_us(10000);	/* time for a wrongly delivered MSI to land */
+	KT_CHECK(n.irqs == irqs, "%lu MSI-X delivered while masked",
+	    n.irqs - irqs);
+	KT_CHECK(pci_msix_pending(n.pci, 0) == 1, "PBA bit not set while "
+	    "masked");
+
+	pci_msix_mask(n.pci, 0, 0);
+	end = time_ns() + 2000000000ULL;
+	while (n.irqs == irqs && time_ns() < end)
+		__asm__ volatile("hlt");
+	KT_CHECK(n.irqs == irqs + 1, "unmasking delivered %lu MSI-X, want 1",
+	    n.irqs - irqs);
+	KT_CHECK(pci_msix_pending(n.pci, 0) == 0, "PBA bit still set");
+	kprintf("ktest:   masked: completion without MSI-X, PBA bit set; "
+	    "unmasked: 1 MSI-X delivered\n");
+	dma_free_coherent(n.pci, &id);
+	nvme_close(&n);
+	return KT_PASS;
+}

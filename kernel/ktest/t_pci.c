@@ -88,3 +88,55 @@ t_pci_caps(void)
 	KT_CHECK(nmsix > 0, "no MSI-X capable function");
 	return KT_PASS;
 }
+
+/*
+ * Bus numbering where firmware did none: the bridge above a device is
+ * cleared to secondary = subordinate = 0 (the device vanishes from ECAM),
+ * numbered again by the kernel's own code (it reappears on the new bus),
+ * then put back as firmware had it.
+ */
+int
+t_pci_bus_assign(void)
+{
+	struct pci_dev *d, *br = NULL, *ep = NULL;
+	uint8_t sec, sub;
+	int i, n;
+
+	for (i = 0; (d = pci_get(i)) != NULL && br == NULL; i++) {
+		if ((d->header_type & PCI_HEADER_TYPE_MASK) != PCI_HEADER_BRIDGE)
+			continue;
+		for (n = 0; (ep = pci_get(n)) != NULL; n++)
+			if (ep->bus == d->sec_bus && ep->fn == 0)
+				break;
+		if (ep != NULL)
+			br = d;
+	}
+	if (br == NULL)
+		return KT_SKIP;
+	sec = br->sec_bus;
+	sub = br->sub_bus;
+	pci_cfg_write8(br, PCI_SUBORDINATE_BUS, 0);
+	pci_cfg_write8(br, PCI_SECONDARY_BUS, 0);
+	KT_CHECK(pci_probe_vendor(ep->bus, ep->dev, 0) == PCI_VENDOR_NONE,
+	    "%02x:%02x.0 still answers with its bridge unnumbered", ep->bus,
+	    ep->dev);
+	n = pci_bridge_renumber(br);
+	kprintf("ktest:   bridge %02x:%02x.%x renumbered to buses %u-%u, %d "
+	    "device(s) behind\n", br->bus, br->dev, br->fn, br->sec_bus,
+	    br->sub_bus, n);
+	KT_CHECK(n >= 1 && br->sec_bus != 0 && br->sec_bus != sec,
+	    "renumbered to %u with %d devices", br->sec_bus, n);
+	KT_CHECK(pci_cfg_read8(br, PCI_SECONDARY_BUS) == br->sec_bus &&
+	    pci_cfg_read8(br, PCI_PRIMARY_BUS) == br->bus, "bridge registers");
+	KT_CHECK(pci_probe_vendor(br->sec_bus, ep->dev, 0) == ep->vendor,
+	    "%04x:%04x not found on new bus %u", ep->vendor, ep->device,
+	    br->sec_bus);
+
+	pci_cfg_write8(br, PCI_SECONDARY_BUS, sec);
+	pci_cfg_write8(br, PCI_SUBORDINATE_BUS, sub);
+	br->sec_bus = sec;
+	br->sub_bus = sub;
+	KT_CHECK(pci_probe_vendor(ep->bus, ep->dev, 0) == ep->vendor,
+	    "device not back after restoring the firmware numbers");
+	return KT_PASS;
+}

@@ -37,7 +37,7 @@ IVSHMEM_STRIDE = 64 << 20  # must match kernel/ktest/t_ivshmem.c
 ALL_KTESTS = [
     "pmm_alloc", "vmm_pat", "idt_breakpoint", "idt_pagefault", "lapic_timer",
     "ioapic_pit", "pci_bridge", "pci_bars", "pci_caps", "edu_dma_msi",
-    "gpu_os_edu", "nvme_identify", "ivshmem_wc", "iommu_mapped", "iommu_fault",
+    "gpu_os_edu", "nvme_identify", "nvme_msix_mask", "ivshmem_wc", "iommu_mapped", "iommu_fault", "pci_bus_assign",
 ]
 IOMMU_KTESTS = ["iommu_mapped", "iommu_fault"]
 
@@ -252,6 +252,50 @@ class Result:
         self.checks.append((name, ok, detail))
 
 
+def symbol_address(elf, name):
+    out = subprocess.run(["nm", elf], capture_output=True, text=True, check=True).stdout
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2] == name:
+            return int(parts[0], 16)
+    raise KeyError(name)
+
+
+CRASH_ADDR = 0x00007fffdead0000   # kernel/main.c
+
+
+def run_crash(iso, log_dir):
+    """A deliberate page fault must be reported with its address and rip."""
+    res = Result()
+    cfg = Config("crash", "seabios", False)
+    tmp = tempfile.mkdtemp(prefix="metalos-crash-")
+    cmd = qemu_command(cfg, iso, tmp, 1, "MTLS00000000", False)
+    cmd += ["-fw_cfg", "name=opt/metalos/mode,string=crash", "-serial", "stdio",
+            "-monitor", "none"]
+    try:
+        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
+                           timeout=BOOT_TIMEOUT)
+        out, status = p.stdout.decode("utf-8", "replace"), p.returncode
+    except subprocess.TimeoutExpired as e:
+        out, status = (e.stdout or b"").decode("utf-8", "replace"), None
+    shutil.rmtree(tmp, ignore_errors=True)
+    out = clean(out)
+    with open(os.path.join(log_dir, "kernel-crash.log"), "w") as f:
+        f.write(out)
+    elf = os.path.join(os.path.dirname(os.path.abspath(iso)), "metalos.elf")
+    rip = symbol_address(elf, "crash_write_insn")
+    want = [
+        "FATAL: CPU exception 14 (#PF page fault) at rip=%#x" % rip,
+        "page fault: write by kernel of address %#x (page not present)" % CRASH_ADDR,
+        "panic: unhandled CPU exception 14",
+    ]
+    missing = [w for w in want if w not in out]
+    res.add("crash/pagefault_report", not missing and status == 255,
+            "exit status %s%s" % (status, "; missing: " + " | ".join(missing)
+                                  if missing else ", message names address and rip"))
+    return res
+
+
 def run_config(cfg, iso, args, log_dir):
     res = Result()
     tmp = tempfile.mkdtemp(prefix="metalos-%s-" % cfg.name)
@@ -388,7 +432,7 @@ def main():
     ap.add_argument("--firmware", choices=["seabios", "ovmf"], default="seabios")
     ap.add_argument("--iommu", action="store_true")
     ap.add_argument("--config", action="append",
-                    help="run only these configurations (%s)" %
+                    help="run only these configurations (%s, crash)" %
                     ", ".join(c.name for c in CONFIGS))
     ap.add_argument("--tests", default="",
                     help="comma-separated kernel tests to run (default: all)")
@@ -399,6 +443,7 @@ def main():
         return interactive(args)
 
     configs = [c for c in CONFIGS if not args.config or c.name in args.config]
+    want_crash = not args.tests and (not args.config or "crash" in args.config)
     log_dir = os.path.join(os.path.dirname(os.path.abspath(args.iso)), "logs")
     os.makedirs(log_dir, exist_ok=True)
     start = time.time()
@@ -406,13 +451,18 @@ def main():
 
     def worker(c):
         try:
-            results[c.name] = run_config(c, args.iso, args, log_dir)
+            if c.name == "crash":
+                results[c.name] = run_crash(args.iso, log_dir)
+            else:
+                results[c.name] = run_config(c, args.iso, args, log_dir)
         except Exception as e:     # a broken harness is a failure too
             r = Result()
             r.add("%s/harness" % c.name, False, repr(e))
             results[c.name] = r
 
     pending = list(configs)
+    if want_crash:
+        pending.append(Config("crash", "seabios", False))
     running = []
     while pending or running:
         while pending and len(running) < max(1, args.jobs):
@@ -423,7 +473,7 @@ def main():
         running.pop(0)
 
     passed = failed = 0
-    for c in configs:
+    for c in configs + ([Config("crash", "seabios", False)] if want_crash else []):
         for name, ok, detail in results[c.name].checks:
             print("%s %-32s %s" % ("PASS" if ok else "FAIL", name, detail))
             if ok:
