@@ -298,8 +298,16 @@ os_firmware_get(struct os_dev *d, const char *name, const void **data, size_t *s
 	*size = 0;
 	snprintf(path, sizeof(path), "%s/%s", d->fwdir, name);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return errno == ENOENT ? -GPU_ENOENT : -GPU_EIO;
+	if (fd < 0) {
+		int err = errno;
+
+		if (stat(d->fwdir, &st) != 0) {
+			snprintf(path, sizeof(path), "firmware directory %s: %s",
+			    d->fwdir, strerror(errno));
+			os_log(d, OS_LOG_ERR, path);
+		}
+		return err == ENOENT ? -GPU_ENOENT : -GPU_EIO;
+	}
 	if (fstat(fd, &st) != 0 || (buf = malloc(st.st_size ? (size_t)st.st_size : 1)) == NULL) {
 		close(fd);
 		return -GPU_ENOMEM;
