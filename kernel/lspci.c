@@ -169,6 +169,34 @@ list_caps(struct pci_dev *d)
 		kprintf("\n");
 }
 
+/* Resizable BAR (PCIe 4.0, 7.8.6): current and supported sizes per BAR. */
+static void
+list_rebar(struct pci_dev *d)
+{
+	uint16_t off = pci_find_cap(d, PCI_EXT_CAP_ID_REBAR, 1);
+	uint32_t cap, ctl, sizes;
+	char cur[16], lo[16], hi[16];
+	int i, n, first, last;
+
+	if (off == 0)
+		return;
+	n = PCI_REBAR_CTRL_NBAR(pci_cfg_read32(d, off + PCI_REBAR_CTRL));
+	for (i = 0; i < n && i < 6; i++) {
+		cap = pci_cfg_read32(d, (uint16_t)(off + PCI_REBAR_CAP + 8 * i));
+		ctl = pci_cfg_read32(d, (uint16_t)(off + PCI_REBAR_CTRL + 8 * i));
+		sizes = PCI_REBAR_CAP_SIZES(cap);
+		if (sizes == 0)
+			continue;
+		first = __builtin_ctz(sizes);
+		last = 31 - __builtin_clz(sizes);
+		fmt_size(cur, sizeof(cur), 1ULL << (PCI_REBAR_CTRL_SIZE(ctl) + 20));
+		fmt_size(lo, sizeof(lo), 1ULL << (first + 20));
+		fmt_size(hi, sizeof(hi), 1ULL << (last + 20));
+		kprintf("\tResizable BAR: BAR%u at %s, supports %s to %s\n",
+		    PCI_REBAR_CTRL_BAR_IDX(ctl), cur, lo, hi);
+	}
+}
+
 static const char *
 irq_mode_name(struct pci_dev *d)
 {
@@ -203,6 +231,7 @@ lspci(void)
 			    pci_cfg_read8(d, PCI_PRIMARY_BUS), d->sec_bus,
 			    d->sub_bus);
 		list_caps(d);
+		list_rebar(d);
 		kprintf("\tInterrupt: mode %s", irq_mode_name(d));
 		if (d->int_pin != 0)
 			kprintf(", pin %c", 'A' + d->int_pin - 1);

@@ -101,8 +101,11 @@ t_lapic_timer(void)
 		__asm__ volatile("hlt");
 	n = lapic_timer_ticks() - t0;
 	want = lapic_timer_hz() / 5;
-	/* TCG timing wobbles: accept half to twice the rate. */
-	KT_CHECK(n >= want / 2 && n <= want * 2, "%lu ticks in 200 ms, "
+	/*
+	 * TCG timing wobbles and a busy host can coalesce ticks: accept a
+	 * quarter to twice the rate; zero or a runaway count still fails.
+	 */
+	KT_CHECK(n >= want / 4 && n <= want * 2, "%lu ticks in 200 ms, "
 	    "want about %lu", n, want);
 	return KT_PASS;
 }

@@ -415,9 +415,17 @@ def interactive(args):
     print("kernel.sh: booting MetalOS (%s%s); Ctrl-A X quits, hard timeout %d s"
           % (args.firmware, ", intel-iommu" if args.iommu else "", args.timeout),
           flush=True)
+    proc = subprocess.Popen(cmd)
     try:
-        return subprocess.run(cmd, timeout=args.timeout).returncode
+        return proc.wait(timeout=args.timeout)
     except subprocess.TimeoutExpired:
+        # SIGTERM first: QEMU then puts the terminal back out of raw mode.
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
         print("\nkernel.sh: QEMU stopped after the %d s timeout" % args.timeout)
         return 0
     finally:
