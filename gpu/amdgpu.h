@@ -152,6 +152,7 @@ struct gpu_device {
 
 	const struct gpu_ip_block *done[16];	/* blocks initialised, in order */
 	unsigned ndone;
+	uint64_t block_ns[16];			/* time each block's init took */
 	uint64_t t_first_access, t_ready;
 	bool up;
 	bool trace_mmio;

@@ -92,7 +92,10 @@ gpu_init(struct gpu_device *dev)
 	    dev->pci.vendor, dev->pci.device, dev->pci.subsystem_vendor,
 	    dev->pci.subsystem_device, dev->pci.revision);
 	for (const struct gpu_ip_block *b = gpu_blocks; b->name != NULL; b++) {
+		uint64_t t0 = os_time_ns();
+
 		rc = b->init(dev);
+		dev->block_ns[b - gpu_blocks] = os_time_ns() - t0;
 		if (rc != 0) {
 			GPU_WARN(dev, "%s init failed (%s); undoing bring-up",
 			    b->name, gpu_strerror(rc));

@@ -75,5 +75,11 @@ gpu_query_info(struct gpu_device *dev, struct gpu_info *info)
 	psp_v11_query(dev, info);
 	smu_v11_query(dev, info);
 	info->init_ns = dev->t_ready - dev->t_first_access;
+	for (unsigned i = 0; gpu_blocks[i].name != NULL && i < 16; i++) {
+		gpu_snprintf(info->blocks[i].name, sizeof(info->blocks[i].name), "%s",
+		    gpu_blocks[i].name);
+		info->blocks[i].ns = dev->block_ns[i];
+		info->nblocks = i + 1;
+	}
 	return 0;
 }

@@ -70,6 +70,11 @@ struct gpu_info {
 	struct gpu_ring_info rings[GPU_MAX_RINGS];
 	uint32_t smu_version, smu_if_version, psp_sos_version;
 	uint64_t init_ns;		/* first register access to all rings tested */
+	unsigned nblocks;
+	struct {
+		char name[16];
+		uint64_t ns;
+	} blocks[16];			/* bring-up steps in order, with their time */
 };
 
 struct gpu_device *gpu_create(struct os_dev *);
