@@ -20,6 +20,7 @@ need() {
 build_iso() {
 	need meson; need ninja; need grub-mkrescue; need xorriso
 	if [ ! -f "$build/build.ninja" ]; then
+		rm -rf "$build"		# a half-configured directory of ours
 		meson setup --cross-file "$top/kernel/cross-x86_64-elf.ini" \
 			"$build" "$top/kernel" >/dev/null
 	fi

@@ -64,6 +64,7 @@ CONFIGS = [
     Config("seabios", "seabios", False),
     Config("ovmf", "ovmf", False),
     Config("iommu", "seabios", True),
+    Config("ovmf-iommu", "ovmf", True),
 ]
 
 
