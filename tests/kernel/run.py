@@ -93,7 +93,12 @@ def qemu_command(cfg, iso, tmp, seed, serial, test_mode):
     cmd += [
         "-device", "pcie-root-port,id=rp1,chassis=1,slot=1,bus=pcie.0",
         "-device", "edu,bus=rp1",
-        "-device", "nvme,serial=%s" % serial,
+        # A PCIe switch (upstream + downstream port) behind a second root
+        # port: the NVMe controller sits three bridges deep.
+        "-device", "pcie-root-port,id=rp2,chassis=2,slot=2,bus=pcie.0",
+        "-device", "x3130-upstream,id=up1,bus=rp2",
+        "-device", "xio3130-downstream,id=dn1,bus=up1,chassis=3,slot=0",
+        "-device", "nvme,serial=%s,bus=dn1" % serial,
         "-object", "memory-backend-file,id=ivmem,size=%d,share=on,mem-path=%s"
         % (IVSHMEM_SIZE, os.path.join(tmp, "ivshmem")),
         "-device", "ivshmem-plain,memdev=ivmem",
@@ -148,6 +153,9 @@ KDEV = re.compile(r"^([0-9a-f]{2}):([0-9a-f]{2})\.([0-7]) ([0-9a-f]{4}):([0-9a-f
 KMEM = re.compile(r"^\s+BAR(\d): Memory at (0x[0-9a-f]+) \((32|64)-bit, "
                   r"(prefetchable|non-prefetchable)\) \[size=(\w+)\]")
 KIO = re.compile(r"^\s+BAR(\d): I/O ports at (0x[0-9a-f]+) \[size=(\w+)\]")
+KBUS = re.compile(r"^\s+Bus: primary=([0-9a-f]{2}), secondary=([0-9a-f]{2}), "
+                  r"subordinate=([0-9a-f]{2})")
+KPIN = re.compile(r"^\s+Interrupt: mode [^,\s]+(?:, pin ([A-D]))?")
 
 
 def parse_kernel_listing(lines):
@@ -166,8 +174,17 @@ def parse_kernel_listing(lines):
         m = KDEV.match(line)
         if m:
             key = (int(m.group(1), 16), int(m.group(2), 16), int(m.group(3)))
-            cur = {"id": "%s:%s" % (m.group(4), m.group(5)), "bars": {}}
+            cur = {"id": "%s:%s" % (m.group(4), m.group(5)), "bars": {},
+                   "buses": None, "pin": None}
             devs[key] = cur
+            continue
+        m = KBUS.match(line)
+        if m and cur is not None:
+            cur["buses"] = tuple(int(x, 16) for x in m.groups())
+            continue
+        m = KPIN.match(line)
+        if m and cur is not None:
+            cur["pin"] = m.group(1)
             continue
         m = KMEM.match(line)
         if m and cur is not None:
@@ -187,6 +204,10 @@ QID = re.compile(r"PCI device ([0-9a-f]{4}):([0-9a-f]{4})")
 QMEM = re.compile(r"BAR(\d): (32|64) bit (prefetchable )?memory at "
                   r"(0x[0-9a-f]+) \[(0x[0-9a-f]+)\]")
 QIO = re.compile(r"BAR(\d): I/O at (0x[0-9a-f]+) \[(0x[0-9a-f]+)\]")
+QPRI = re.compile(r"^\s+BUS (\d+)\.")
+QSEC = re.compile(r"^\s+secondary bus (\d+)\.")
+QSUB = re.compile(r"^\s+subordinate bus (\d+)\.")
+QPIN = re.compile(r"IRQ \d+, pin ([A-D])")
 UNMAPPED = 0xffffffffffffffff
 
 
@@ -196,10 +217,18 @@ def parse_info_pci(text):
     for line in text.splitlines():
         m = QDEV.search(line)
         if m:
-            cur = {"id": None, "bars": {}}
+            cur = {"id": None, "bars": {}, "bus": [None, None, None], "pin": None}
             devs[(int(m.group(1)), int(m.group(2)), int(m.group(3)))] = cur
             continue
         if cur is None:
+            continue
+        for i, rx in enumerate((QPRI, QSEC, QSUB)):
+            m = rx.match(line)
+            if m:
+                cur["bus"][i] = int(m.group(1))
+        m = QPIN.search(line)
+        if m:
+            cur["pin"] = m.group(1)
             continue
         m = QID.search(line)
         if m and cur["id"] is None:
@@ -219,6 +248,9 @@ def parse_info_pci(text):
         if m:
             start, end = int(m.group(2), 16), int(m.group(3), 16)
             cur["bars"][int(m.group(1))] = ("io", False, start, end - start + 1)
+    for d in devs.values():
+        b = d.pop("bus")
+        d["buses"] = tuple(b) if None not in b else None
     return devs
 
 
@@ -236,12 +268,19 @@ def compare_pci(kdevs, qdevs):
         k, q = kdevs[key], qdevs[key]
         if k["id"] != q["id"]:
             diffs.append("%s: kernel says %s, QEMU %s" % (name, k["id"], q["id"]))
+        if k["buses"] != q["buses"]:
+            diffs.append("%s: bridge buses (primary, secondary, subordinate) "
+                         "kernel %s, QEMU %s" % (name, k["buses"], q["buses"]))
+        if k["pin"] != q["pin"]:
+            diffs.append("%s: interrupt pin kernel %s, QEMU %s" % (name, k["pin"], q["pin"]))
         for i in sorted(set(k["bars"]) | set(q["bars"])):
             kb, qb = k["bars"].get(i), q["bars"].get(i)
             if kb != qb:
                 diffs.append("%s BAR%d: kernel %s, QEMU %s" % (name, i, kb, qb))
     if not any(key[0] > 0 for key in qdevs):
         diffs.append("no device behind a bridge in QEMU's listing")
+    if not any(d["buses"] for d in kdevs.values()):
+        diffs.append("no bridge in the kernel's listing")
     return diffs
 
 
