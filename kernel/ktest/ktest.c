@@ -20,6 +20,7 @@ static const struct ktest tests[] = {
 	{ "idt_pagefault", t_idt_pagefault },
 	{ "lapic_timer", t_lapic_timer },
 	{ "ioapic_pit", t_ioapic_pit },
+	{ "acpi_madt_mcfg", t_acpi_madt_mcfg },
 	{ "pci_bridge", t_pci_bridge },
 	{ "pci_bars", t_pci_bars },
 	{ "pci_caps", t_pci_caps },

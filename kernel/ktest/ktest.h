@@ -32,6 +32,8 @@ struct ktest {
 void	 ktest_run(void);
 uint64_t ktest_seed(void);
 
+/* t_acpi.c */
+int	 t_acpi_madt_mcfg(void);
 /* t_core.c */
 int	 t_pmm_alloc(void);
 int	 t_vmm_pat(void);

@@ -5,6 +5,7 @@
  * same words from the host file backing the memory.  Device: qemu
  * docs/specs/ivshmem-spec.rst (BAR2 = shared memory).
  */
+#include "io.h"
 #include "ktest/ktest.h"
 #include "pci.h"
 #include "vmm.h"
@@ -20,7 +21,7 @@ t_ivshmem_wc(void)
 {
 	struct pci_dev *d = pci_find(IVSHMEM_VENDOR, IVSHMEM_DEVICE, 0);
 	struct pci_bar *b;
-	volatile uint64_t *p;
+	volatile void *p;
 	uint64_t off, pte, seed = ktest_seed();
 	int level;
 
@@ -35,14 +36,14 @@ t_ivshmem_wc(void)
 	KT_CHECK(vmm_query((uint64_t)p + b->size - 1, &pte, &level) == 0 &&
 	    vmm_pte_cache(pte) == VMM_WC, "last byte of BAR2 not WC");
 	for (off = 0; off < b->size; off += STRIDE)
-		p[off / 8] = seed ^ off;
-	p[(b->size - 8) / 8] = ~seed;
+		mmio_write64(p, off, seed ^ off);
+	mmio_write64(p, b->size - 8, ~seed);
 	/* sfence: WC stores may sit in fill buffers until fenced. */
 	__asm__ volatile("sfence" : : : "memory");
 	for (off = 0; off < b->size; off += STRIDE)
-		KT_CHECK(p[off / 8] == (seed ^ off), "word at %#lx reads %#lx",
-		    off, p[off / 8]);
-	KT_CHECK(p[(b->size - 8) / 8] == ~seed, "last word");
+		KT_CHECK(mmio_read64(p, off) == (seed ^ off), "word at %#lx "
+		    "reads %#lx", off, mmio_read64(p, off));
+	KT_CHECK(mmio_read64(p, b->size - 8) == ~seed, "last word");
 	kprintf("ktest:   ivshmem BAR2 %#lx size %#lx mapped %s (%s pages), "
 	    "%lu words checked\n", b->addr, b->size,
 	    vmm_cache_name(vmm_pte_cache(pte)), level ? "2M" : "4K",

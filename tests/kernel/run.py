@@ -31,13 +31,16 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 
 BOOT_TIMEOUT = 90          # seconds for one whole QEMU run (hard kill)
 MONITOR_TIMEOUT = 10
+CPUS = 2                   # in the MADT; the kernel runs on the first only
 IVSHMEM_SIZE = 1 << 30     # 1 GiB, 64-bit prefetchable BAR2
 IVSHMEM_STRIDE = 64 << 20  # must match kernel/ktest/t_ivshmem.c
 
 ALL_KTESTS = [
-    "pmm_alloc", "vmm_pat", "idt_breakpoint", "idt_pagefault", "lapic_timer",
-    "ioapic_pit", "pci_bridge", "pci_bars", "pci_caps", "edu_dma_msi",
-    "gpu_os_edu", "nvme_identify", "nvme_msix_mask", "ivshmem_wc", "iommu_mapped", "iommu_fault", "pci_bus_assign",
+    "pmm_alloc", "vmm_pat", "idt_breakpoint", "idt_pagefault",
+    "lapic_timer", "ioapic_pit", "acpi_madt_mcfg", "pci_bridge", "pci_bars",
+    "pci_caps", "edu_dma_msi", "gpu_os_edu", "nvme_identify",
+    "nvme_msix_mask", "ivshmem_wc", "iommu_mapped", "iommu_fault",
+    "pci_bus_assign",
 ]
 IOMMU_KTESTS = ["iommu_mapped", "iommu_fault"]
 
@@ -78,7 +81,7 @@ def find_ovmf():
 def qemu_command(cfg, iso, tmp, seed, serial, test_mode):
     cmd = [
         "qemu-system-x86_64", "-machine", "q35", "-accel", "tcg",
-        "-m", "128M", "-smp", "1", "-display", "none", "-nic", "none",
+        "-m", "128M", "-smp", str(CPUS), "-display", "none", "-nic", "none",
         "-no-reboot", "-cdrom", iso, "-boot", "d",
         "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
     ]
@@ -104,6 +107,10 @@ def qemu_command(cfg, iso, tmp, seed, serial, test_mode):
         "-device", "ivshmem-plain,memdev=ivmem",
         "-fw_cfg", "name=opt/metalos/seed,string=%d" % seed,
         "-fw_cfg", "name=opt/metalos/nvme-serial,string=%s" % serial,
+        "-fw_cfg", "name=opt/metalos/expect-cpus,string=%d" % CPUS,
+        # SeaBIOS builds ACPI 1.0 tables (RSDT), OVMF ACPI 2.0 (XSDT).
+        "-fw_cfg", "name=opt/metalos/expect-root,string=%s"
+        % ("XSDT" if cfg.firmware == "ovmf" else "RSDT"),
     ]
     if test_mode:
         cmd += ["-fw_cfg", "name=opt/metalos/mode,string=test"]
