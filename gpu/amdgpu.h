@@ -14,6 +14,7 @@
 #include "metalgpu/errno.h"
 #include "metalgpu/gpu.h"
 #include "os.h"
+#include "range.h"
 #include "ucode.h"
 
 struct gpu_device;
@@ -127,8 +128,9 @@ struct gpu_device {
 	uint64_t vram_start, vram_end;	/* MC */
 	uint64_t gart_start, gart_size;	/* MC */
 	struct kbo gart_table;
+	struct kbo dummy_page;		/* where faulting accesses land */
 	uint64_t *gart_ptes;
-	uint64_t vram_used;		/* bump allocator for kernel VRAM */
+	struct range_alloc vram;	/* VRAM offsets, for the driver and clients */
 	uint8_t *gart_map;		/* page bitmap of the GART aperture */
 	struct kbo wb;			/* write-back slots */
 	uint32_t wb_used[8];		/* bitmap of 256 slots */
@@ -149,6 +151,20 @@ struct gpu_device {
 
 	struct gpu_ring *rings[GPU_MAX_RINGS];
 	unsigned nrings;
+
+	/* client.c: the GPU API's state (see client.h) */
+	struct os_mutex *api_lock;
+	struct gpu_client *clients;
+	uint16_t vmid_used;		/* bit n: VMID n belongs to a client */
+	struct export {
+		uint64_t token;
+		unsigned kind;
+		void *obj;
+	} *exports;
+	unsigned nexports, maxexports;
+	uint64_t token_salt, token_count;
+	struct waiter *waiters;
+	uint64_t job_timeout_ns;
 
 	const struct gpu_ip_block *done[16];	/* blocks initialised, in order */
 	unsigned ndone;
@@ -197,6 +213,8 @@ int	firmware_init(struct gpu_device *);
 void	firmware_fini(struct gpu_device *);
 
 /* --- mem.c: kernel buffers, GART pages, write-back slots ------------------ */
+int	mem_init(struct gpu_device *);
+void	mem_fini(struct gpu_device *);
 int	kbo_alloc(struct gpu_device *, uint64_t size, uint64_t align,
 	    enum kbo_domain, struct kbo *);
 void	kbo_free(struct gpu_device *, struct kbo *);
@@ -248,6 +266,8 @@ uint32_t ring_emit_fence(struct gpu_ring *);
 int	ring_fence_wait(struct gpu_ring *, uint32_t seq, uint64_t timeout_ns);
 /* EOP/trap interrupt for this ring: wake waiters. */
 void	ring_fence_irq(struct gpu_ring *);
+/* The GPU API's part of a fence interrupt (queue.c). */
+void	api_ring_irq(struct gpu_device *);
 /* Run the ring and IB tests of every ring, recording results. */
 int	ring_tests_init(struct gpu_device *);
 

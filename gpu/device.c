@@ -8,6 +8,7 @@
  * is also called for the block whose init failed.
  */
 #include "amdgpu.h"
+#include "client.h"
 #include "fmt.h"
 
 const struct gpu_ip_block gpu_blocks[] = {
@@ -60,7 +61,8 @@ gpu_create(struct os_dev *os)
 		return NULL;
 	dev->os = os;
 	dev->mem_lock = os_mutex_create();
-	if (dev->mem_lock == NULL) {
+	if (dev->mem_lock == NULL || api_init(dev) != 0) {
+		os_mutex_destroy(dev->mem_lock);
 		os_free(dev);
 		return NULL;
 	}
@@ -125,6 +127,7 @@ gpu_destroy(struct gpu_device *dev)
 {
 	if (dev == NULL)
 		return;
+	api_fini(dev);
 	gpu_fini(dev);
 	os_mutex_destroy(dev->mem_lock);
 	os_free(dev);

@@ -126,7 +126,6 @@ program_gfxhub_apertures(struct gpu_device *dev, uint64_t dummy_pa)
 int
 gmc_v10_init(struct gpu_device *dev)
 {
-	struct kbo dummy;
 	uint64_t pt_pa;
 	int rc;
 
@@ -135,7 +134,8 @@ gmc_v10_init(struct gpu_device *dev)
 	dev->vram_end = dev->vram_start + dev->vram_size - 1;
 	dev->gart_start = 0;
 	dev->gart_size = GART_SIZE;
-	dev->vram_used = 0;
+	if ((rc = mem_init(dev)) != 0)
+		return gpu_error(dev, rc, "gmc: no memory for the VRAM allocator");
 
 	dev->gart_map = os_zalloc((size_t)(dev->gart_size >> 12) / 8);
 	if (dev->gart_map == NULL)
@@ -143,14 +143,14 @@ gmc_v10_init(struct gpu_device *dev)
 	rc = kbo_alloc(dev, (dev->gart_size >> 12) * 8, 4096, KBO_VRAM, &dev->gart_table);
 	if (rc != 0)
 		return rc;
-	rc = kbo_alloc(dev, 4096, 4096, KBO_VRAM, &dummy);
+	rc = kbo_alloc(dev, 4096, 4096, KBO_VRAM, &dev->dummy_page);
 	if (rc != 0)
 		return rc;
 	dev->gart_ptes = dev->gart_table.cpu;
 
 	/* Page-table addresses are VRAM physical (amdgpu_gmc_vram_mc2pa). */
 	pt_pa = dev->gart_table.vram_off | PTE_VALID;
-	program_gfxhub_apertures(dev, dummy.vram_off);
+	program_gfxhub_apertures(dev, dev->dummy_page.vram_off);
 	for (unsigned i = 0; i < sizeof(hubs) / sizeof(hubs[0]); i++)
 		program_hub(dev, &hubs[i], pt_pa);
 	hdp_flush(dev);
@@ -164,7 +164,7 @@ gmc_v10_init(struct gpu_device *dev)
 	GPU_INFO(dev, "VRAM: %lluM 0x%016llx - 0x%016llx (%lluM used)",
 	    (unsigned long long)(dev->vram_size >> 20),
 	    (unsigned long long)dev->vram_start, (unsigned long long)dev->vram_end,
-	    (unsigned long long)(dev->vram_used >> 20));
+	    (unsigned long long)(dev->vram.used >> 20));
 	GPU_INFO(dev, "GART: %lluM 0x%016llx - 0x%016llx",
 	    (unsigned long long)(dev->gart_size >> 20),
 	    (unsigned long long)dev->gart_start,
@@ -183,8 +183,9 @@ gmc_v10_fini(struct gpu_device *dev)
 			wreg(dev, hubs[i].ctx0_cntl, 0);
 	}
 	dev->gart_ptes = NULL;
-	memset(&dev->gart_table, 0, sizeof(dev->gart_table));
-	dev->vram_used = 0;
+	kbo_free(dev, &dev->dummy_page);
+	kbo_free(dev, &dev->gart_table);
 	os_free(dev->gart_map);
 	dev->gart_map = NULL;
+	mem_fini(dev);
 }

@@ -1,7 +1,7 @@
 /*
- * Memory the driver itself owns: kernel buffers in VRAM (a bump allocator:
- * kernel objects live as long as the device) or in system pages mapped
- * through the GART, and the write-back slots the engines report through.
+ * Memory the driver itself owns: kernel buffers in VRAM (from the VRAM
+ * range allocator clients share) or in system pages mapped through the
+ * GART, and the write-back slots the engines report through.
  * GART page-table format: gmc_v10_0.c / amdgpu_gart.c; flags as
  * amdgpu_ttm.c gives kernel GTT pages (include/amd/vm_pte.h).
  */
@@ -19,15 +19,27 @@ align_up(uint64_t v, uint64_t a)
 	return (v + a - 1) & ~(a - 1);
 }
 
+/* The top 64 KiB hold the discovery table: keep the last 1 MiB out. */
+int
+mem_init(struct gpu_device *dev)
+{
+	return range_init(&dev->vram, 0, dev->vram_size - (1u << 20));
+}
+
+void
+mem_fini(struct gpu_device *dev)
+{
+	range_fini(&dev->vram);
+}
+
 static int
 vram_alloc(struct gpu_device *dev, uint64_t size, uint64_t align, struct kbo *bo)
 {
-	uint64_t at = align_up(dev->vram_used, align);
+	uint64_t at;
+	int rc = range_get(&dev->vram, size, align, &at);
 
-	/* The top 64 KiB hold the discovery table; keep 1 MiB free below it. */
-	if (at + size > dev->vram_size - (1u << 20))
-		return -GPU_ENOMEM;
-	dev->vram_used = at + size;
+	if (rc != 0)
+		return rc;
 	bo->vram_off = at;
 	bo->cpu = dev->vram_cpu + at;
 	bo->gpu = dev->vram_start + at;
@@ -132,9 +144,8 @@ kbo_free(struct gpu_device *dev, struct kbo *bo)
 		hdp_flush(dev);
 		gmc_v10_flush_tlb(dev, 0);
 		os_dma_free(dev->os, &bo->dma);
-	} else if (bo->vram_off + bo->size == dev->vram_used) {
-		/* Only the last VRAM allocation can be given back. */
-		dev->vram_used = bo->vram_off;
+	} else {
+		range_put(&dev->vram, bo->vram_off, bo->size);
 	}
 	os_mutex_unlock(dev->mem_lock);
 	memset(bo, 0, sizeof(*bo));

@@ -111,6 +111,7 @@ void
 ring_fence_irq(struct gpu_ring *r)
 {
 	os_event_signal(r->fence_event);
+	api_ring_irq(r->dev);
 }
 
 /* Sequence numbers wrap: compare by signed difference. */
