@@ -6,8 +6,7 @@
  */
 #include "io.h"
 #include "kernel.h"
-
-#define DEBUG_EXIT_PORT	0xf4	/* -device isa-debug-exit,iobase=0xf4,iosize=4 */
+#include "pcreg.h"
 
 void
 qemu_exit(uint32_t code)

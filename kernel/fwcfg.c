@@ -5,12 +5,7 @@
  */
 #include "io.h"
 #include "kernel.h"
-
-#define FWCFG_PORT_SEL	0x510	/* 16-bit selector register */
-#define FWCFG_PORT_DATA	0x511	/* 8-bit data register */
-#define FWCFG_SIGNATURE	0x0000	/* reads "QEMU" */
-#define FWCFG_FILE_DIR	0x0019	/* big-endian count, then FWCfgFile[] */
-#define FWCFG_NAME_LEN	56
+#include "pcreg.h"
 
 static void
 fwcfg_bytes(void *buf, uint32_t len)

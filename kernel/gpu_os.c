@@ -17,8 +17,8 @@
 #include "kernel.h"
 #include "metalgpu/errno.h"
 #include "pci.h"
+#include "x86reg.h"
 
-#define RFLAGS_IF	(1 << 9)
 #define MSIX_ENTRY_GPU	0	/* the driver uses one vector */
 
 struct os_dev {

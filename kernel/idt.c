@@ -8,17 +8,11 @@
 #include "io.h"
 #include "kernel.h"
 #include "lapic.h"
+#include "x86reg.h"
 
 #define GATE_INTERRUPT	0x8e	/* present, DPL 0, 64-bit interrupt gate */
 #define KERNEL_CS	0x08	/* boot.S GDT */
 #define NEXCEPTIONS	32
-
-/* Page-fault error code bits, SDM Vol. 3A section 4.7 */
-#define PF_P		(1 << 0)	/* 0: not present, 1: protection */
-#define PF_W		(1 << 1)	/* write access */
-#define PF_U		(1 << 2)	/* user mode */
-#define PF_RSVD		(1 << 3)	/* reserved bit set in an entry */
-#define PF_I		(1 << 4)	/* instruction fetch */
 
 struct idt_gate {
 	uint16_t off_lo;

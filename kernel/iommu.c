@@ -43,19 +43,19 @@ static int fault_head, fault_tail;
 static uint64_t nfault_irqs;
 
 static const char *const reasons[] = {
-	[0x1] = "root entry not present",
-	[0x2] = "context entry not present",
-	[0x3] = "invalid context entry",
-	[0x4] = "address beyond the guest address width",
-	[0x5] = "write to a page without write permission",
-	[0x6] = "read from a page without read permission",
-	[0x7] = "second-level paging entry not accessible",
-	[0x8] = "root table address invalid",
-	[0x9] = "context table pointer invalid",
-	[0xa] = "reserved bits set in root entry",
-	[0xb] = "reserved bits set in context entry",
-	[0xc] = "reserved bits set in second-level entry",
-	[0xd] = "translation type blocked",
+	[VTD_FR_ROOT_P] = "root entry not present",
+	[VTD_FR_CTX_P] = "context entry not present",
+	[VTD_FR_CTX_INV] = "invalid context entry",
+	[VTD_FR_AW] = "address beyond the guest address width",
+	[VTD_FR_WRITE] = "write to a page without write permission",
+	[VTD_FR_READ] = "read from a page without read permission",
+	[VTD_FR_SL_ACCESS] = "second-level paging entry not accessible",
+	[VTD_FR_ROOT_TABLE] = "root table address invalid",
+	[VTD_FR_CTX_TABLE] = "context table pointer invalid",
+	[VTD_FR_ROOT_RSVD] = "reserved bits set in root entry",
+	[VTD_FR_CTX_RSVD] = "reserved bits set in context entry",
+	[VTD_FR_SL_RSVD] = "reserved bits set in second-level entry",
+	[VTD_FR_TT] = "translation type blocked",
 };
 
 const char *

@@ -1,29 +1,8 @@
-/*
- * COM1 16550 UART: the kernel console.  Register offsets and bits follow the
- * National Semiconductor PC16550D datasheet (register table, section 8).
- */
+/* COM1 16550 UART (registers in pcreg.h): the kernel console. */
 #include "io.h"
 #include "kernel.h"
+#include "pcreg.h"
 
-#define COM1		0x3f8
-#define UART_THR	0	/* transmit holding (DLAB=0, write) */
-#define UART_RBR	0	/* receive buffer (DLAB=0, read) */
-#define UART_DLL	0	/* divisor latch low (DLAB=1) */
-#define UART_IER	1	/* interrupt enable (DLAB=0) */
-#define UART_DLM	1	/* divisor latch high (DLAB=1) */
-#define UART_FCR	2	/* FIFO control */
-#define UART_FCR_ENABLE	0x01
-#define UART_FCR_CLEAR	0x06	/* clear RX and TX FIFOs */
-#define UART_LCR	3	/* line control */
-#define UART_LCR_8N1	0x03
-#define UART_LCR_DLAB	0x80
-#define UART_MCR	4	/* modem control */
-#define UART_MCR_DTR_RTS 0x03
-#define UART_LSR	5	/* line status */
-#define UART_LSR_DR	0x01	/* data ready */
-#define UART_LSR_THRE	0x20	/* transmit holding register empty */
-
-#define UART_DIVISOR_115200 1	/* 1.8432 MHz / (16 * 115200) */
 #define UART_TX_SPINS	100000	/* a byte at 115200 baud is ~87 us */
 
 void

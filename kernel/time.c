@@ -1,20 +1,11 @@
 /*
- * Monotonic time from the TSC, calibrated once against PIT channel 2.
- * PIT: Intel 8254 datasheet (control word, mode 0); port 0x61 gate/output
- * bits as on every PC since the AT (see also the osdev.org PIT page).
+ * Monotonic time from the TSC, calibrated once against PIT counter 2
+ * (registers in pcreg.h), which a PC gates through port 0x61.
  */
 #include "io.h"
 #include "kernel.h"
+#include "pcreg.h"
 
-#define PIT_HZ		1193182ULL
-#define PIT_CH2		0x42
-#define PIT_CMD		0x43
-#define  PIT_CMD_CH2_MODE0_LOHI	0xb0	/* channel 2, lo/hi byte, mode 0 */
-#define PIT_CH0		0x40
-#define PORT_61		0x61
-#define  PORT_61_GATE2	0x01	/* channel 2 gate */
-#define  PORT_61_SPKR	0x02	/* speaker data enable: keep off */
-#define  PORT_61_OUT2	0x20	/* channel 2 output (RO) */
 #define CALIBRATE_MS	20
 #define PIT_SPIN_LIMIT	100000000ULL
 
@@ -24,7 +15,7 @@ static uint64_t tsc0;
 void
 time_init(void)
 {
-	uint64_t count = PIT_HZ * CALIBRATE_MS / 1000, t0, t1, spins = 0;
+	uint64_t count = (uint64_t)PIT_HZ * CALIBRATE_MS / 1000, t0, t1, spins = 0;
 	uint8_t p;
 
 	p = inb(PORT_61);

@@ -76,6 +76,21 @@
 #define  VTD_FRCD_T		(1ULL << 62)	/* 1: read, 0: write request */
 #define  VTD_FRCD_F		(1ULL << 63)	/* valid; write 1 to clear */
 
+/* Fault reasons, non-recoverable faults (appendix A) */
+#define VTD_FR_ROOT_P		0x1	/* root entry not present */
+#define VTD_FR_CTX_P		0x2	/* context entry not present */
+#define VTD_FR_CTX_INV		0x3	/* invalid context entry */
+#define VTD_FR_AW		0x4	/* address beyond the address width */
+#define VTD_FR_WRITE		0x5	/* write to a page without write permission */
+#define VTD_FR_READ		0x6	/* read of a page without read permission */
+#define VTD_FR_SL_ACCESS	0x7	/* second-level entry not accessible */
+#define VTD_FR_ROOT_TABLE	0x8	/* root table address invalid */
+#define VTD_FR_CTX_TABLE	0x9	/* context table pointer invalid */
+#define VTD_FR_ROOT_RSVD	0xa	/* reserved bits in a root entry */
+#define VTD_FR_CTX_RSVD		0xb	/* reserved bits in a context entry */
+#define VTD_FR_SL_RSVD		0xc	/* reserved bits in a second-level entry */
+#define VTD_FR_TT		0xd	/* translation type blocked */
+
 /* Root entry (9.1), 16 bytes, one per bus */
 #define VTD_ROOT_P		(1ULL << 0)	/* low: present */
 #define VTD_ROOT_CTP		0xfffffffffffff000ULL	/* context table */

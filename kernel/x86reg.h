@@ -24,6 +24,16 @@
 #define PT_INDEX(va, level) (((va) >> PT_SHIFT(level)) & 0x1ff)
 #define LARGE_PAGE	(1ULL << 21)
 
+/* Page-fault error code (section 4.7) */
+#define PF_P		(1 << 0)	/* 0: not present, 1: protection */
+#define PF_W		(1 << 1)	/* write access */
+#define PF_U		(1 << 2)	/* user mode */
+#define PF_RSVD		(1 << 3)	/* reserved bit set in an entry */
+#define PF_I		(1 << 4)	/* instruction fetch */
+
+/* RFLAGS */
+#define RFLAGS_IF	(1 << 9)	/* interrupts enabled */
+
 /* IA32_PAT, MSR 0x277: eight 8-bit entries PA0..PA7, section 13.12.2 */
 #define MSR_PAT		0x277
 #define PAT_UC		0x00	/* uncacheable */

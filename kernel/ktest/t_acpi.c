@@ -8,8 +8,7 @@
 #include "ktest/ktest.h"
 #include "lapic.h"
 #include "pci.h"
-
-#define ISA_IRQ_PIT	0
+#include "pcreg.h"
 
 int
 t_acpi_madt_mcfg(void)
@@ -34,7 +33,7 @@ t_acpi_madt_mcfg(void)
 	    "IOAPIC: %d, GSI base %u, %d pins", ai->nioapic,
 	    ai->ioapic[0].gsi_base, ioapic_count() ? ioapic_pins(0) : 0);
 	/* The PIT's IRQ 0 has an override on every PC-compatible MADT. */
-	KT_CHECK(acpi_isa_irq_to_gsi(ISA_IRQ_PIT, &flags) != ISA_IRQ_PIT,
+	KT_CHECK(acpi_isa_irq_to_gsi(PIT_ISA_IRQ, &flags) != PIT_ISA_IRQ,
 	    "no interrupt source override for ISA IRQ 0");
 	KT_CHECK(ai->necam >= 1 && ai->ecam[0].segment == 0 &&
 	    ai->ecam[0].start_bus == 0 && ai->ecam[0].end_bus > 0,

@@ -4,14 +4,9 @@
 #include "io.h"
 #include "ktest/ktest.h"
 #include "lapic.h"
+#include "pcreg.h"
 #include "vmm.h"
 #include "x86reg.h"
-
-#define PIT_CH0		0x40
-#define PIT_CMD		0x43
-#define  PIT_CMD_CH0_MODE2_LOHI	0x34	/* 8254: channel 0, lo/hi, rate gen */
-#define PIT_HZ		1193182
-#define PIT_IRQ		0		/* ISA IRQ of PIT channel 0 */
 
 /* Contiguous allocation below a limit, and freeing, keep the counts. */
 int
@@ -134,12 +129,12 @@ t_ioapic_pit(void)
 	outb(PIT_CH0, (uint8_t)div);
 	outb(PIT_CH0, (uint8_t)(div >> 8));
 	pit_irqs = 0;
-	gsi = ioapic_route_isa(PIT_IRQ, v);
+	gsi = ioapic_route_isa(PIT_ISA_IRQ, v);
 	KT_CHECK(gsi >= 0, "IRQ 0 has no IOAPIC pin");
 	start = time_ns();
 	while (time_ns() - start < 100000000ULL)
 		__asm__ volatile("hlt");
-	ioapic_mask_isa(PIT_IRQ);
+	ioapic_mask_isa(PIT_ISA_IRQ);
 	n = pit_irqs;
 	vector_free(v);
 	kprintf("ktest:   PIT: %lu interrupts in 100 ms via GSI %d\n", n, gsi);

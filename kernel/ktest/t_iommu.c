@@ -9,10 +9,9 @@
 #include "iommu.h"
 #include "ktest/ktest.h"
 #include "pci.h"
+#include "vtdreg.h"
 
 #define XFER	256
-#define VTD_FR_WRITE	0x5	/* VT-d appendix A: no write permission */
-#define VTD_FR_READ	0x6
 
 static int
 open_edu(struct edu *e)
