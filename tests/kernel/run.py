@@ -352,7 +352,9 @@ def run_config(cfg, iso, args, log_dir):
     cmd = qemu_command(cfg, iso, tmp, seed, serial, True)
     cmd += ["-serial", "stdio", "-monitor", "unix:%s,server=on,wait=off" % mon]
     if args.tests:
-        cmd += ["-fw_cfg", "name=opt/metalos/tests,string=%s" % args.tests]
+        # QEMU's option syntax escapes a comma by doubling it.
+        cmd += ["-fw_cfg", "name=opt/metalos/tests,string=%s"
+                % args.tests.replace(",", ",,")]
     log_path = os.path.join(log_dir, "kernel-%s.log" % cfg.name)
     start = time.time()
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
