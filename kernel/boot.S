@@ -1,7 +1,7 @@
 /*
  * Entry from a Multiboot2 loader (GRUB) and the switch to long mode.
  *
- * Machine state on entry (Multiboot2 spec 1.0, section 3.3 "I386 machine
+ * Machine state on entry (Multiboot2 spec 2.0, section 3.3 "I386 machine
  * state"): 32-bit protected mode, paging off, interrupts off, EAX = the
  * magic 0x36d76289, EBX = physical address of the boot information.
  * GRUB gives the same state under BIOS and under UEFI (boot services are

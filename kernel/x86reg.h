@@ -1,7 +1,7 @@
 /*
  * x86_64 architectural registers and page-table bits.
  * Source: Intel 64 and IA-32 Architectures Software Developer's Manual,
- * Vol. 3A: section 2.5 (control registers), 5.5 (4-level paging, table 5-15
+ * Vol. 3A: section 2.5 (control registers), 4.5 (4-level paging, tables 4-15
  * and following for entry formats), 13.12 (PAT), Vol. 4 (MSR list).
  */
 #ifndef KERNEL_X86REG_H

@@ -25,6 +25,7 @@ static const struct ktest tests[] = {
 	{ "pci_bars", t_pci_bars },
 	{ "pci_caps", t_pci_caps },
 	{ "edu_dma_msi", t_edu_dma_msi },
+	{ "dma_mask", t_dma_mask },
 	{ "gpu_os_edu", t_gpu_os_edu },
 	{ "nvme_identify", t_nvme_identify },
 	{ "nvme_msix_mask", t_nvme_msix_mask },

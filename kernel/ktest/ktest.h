@@ -48,6 +48,7 @@ int	 t_pci_caps(void);
 int	 t_pci_bus_assign(void);
 /* t_edu.c */
 int	 t_edu_dma_msi(void);
+int	 t_dma_mask(void);
 /* t_gpu_os.c */
 int	 t_gpu_os_edu(void);
 /* t_nvme.c */

@@ -2,6 +2,7 @@
 #include "dev/edu.h"
 #include "dev/edureg.h"
 #include "dma.h"
+#include "iommu.h"
 #include "ktest/ktest.h"
 #include "pci.h"
 
@@ -56,5 +57,33 @@ t_edu_dma_msi(void)
 	    e.irqs - irqs, e.vector);
 	dma_free_coherent(e.pci, &m);
 	edu_close(&e);
+	return KT_PASS;
+}
+
+/*
+ * The DMA mask (edu: 28 bits): with identity mapping a buffer above it is
+ * refused, since the device could not reach it; with VT-d the same buffer
+ * gets an IOVA below the mask.  Nothing is transferred.
+ */
+int
+t_dma_mask(void)
+{
+	struct pci_dev *d = pci_find(EDU_VENDOR, EDU_DEVICE, 0);
+	uint64_t high = EDU_DMA_MASK + 1 + PAGE_SIZE, bus;
+	int err;
+
+	if (d == NULL)
+		return KT_SKIP;
+	KT_CHECK(dma_set_mask(d, EDU_DMA_MASK) == 0, "dma_set_mask");
+	err = dma_map(d, high, PAGE_SIZE, DMA_TO_DEVICE, &bus);
+	if (!iommu_enabled()) {
+		KT_CHECK(err == -KERR_INVAL && bus == 0, "identity map of %#lx "
+		    "beyond the mask: err %d bus %#lx", high, err, bus);
+		return KT_PASS;
+	}
+	KT_CHECK(err == 0, "IOMMU map of %#lx: %d", high, err);
+	KT_CHECK(bus + PAGE_SIZE - 1 <= EDU_DMA_MASK && bus != high,
+	    "IOVA %#lx for phys %#lx", bus, high);
+	dma_unmap(d, bus, PAGE_SIZE);
 	return KT_PASS;
 }

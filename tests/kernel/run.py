@@ -38,7 +38,7 @@ IVSHMEM_STRIDE = 64 << 20  # must match kernel/ktest/t_ivshmem.c
 ALL_KTESTS = [
     "pmm_alloc", "vmm_pat", "idt_breakpoint", "idt_pagefault",
     "lapic_timer", "ioapic_pit", "acpi_madt_mcfg", "pci_bridge", "pci_bars",
-    "pci_caps", "edu_dma_msi", "gpu_os_edu", "nvme_identify",
+    "pci_caps", "edu_dma_msi", "dma_mask", "gpu_os_edu", "nvme_identify",
     "nvme_msix_mask", "ivshmem_wc", "iommu_mapped", "iommu_fault",
     "pci_bus_assign",
 ]
