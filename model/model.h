@@ -159,6 +159,9 @@ void	ih_push(struct navi23 *, unsigned client, unsigned src, unsigned ring_id,
 int	mdl_nbio_init(struct navi23 *);
 int	mdl_psp_init(struct navi23 *);
 void	mdl_psp_fini(struct navi23 *);
+/* Whether the PSP has loaded firmware of this GFX_FW_TYPE_* (psp_gfx_if.h);
+ * engines refuse to run without theirs. */
+bool	psp_ucode_loaded(struct navi23 *, unsigned gfx_fw_type);
 int	mdl_smu_init(struct navi23 *);
 /* MP1_FIRMWARE_FLAGS as the SMN window (nbio.c) reads it. */
 uint32_t smu_firmware_flags(struct navi23 *);

@@ -160,6 +160,8 @@ struct psp_gfx_cmd {
 #define PSP_STATUS_BAD_IMAGE		0xff04u	/* signed-image wrapper invalid */
 #define PSP_STATUS_BAD_SIZE		0xff05u	/* size disagrees with the image */
 #define PSP_STATUS_NO_TMR		0xff06u	/* IP firmware before SETUP_TMR */
+#define PSP_STATUS_BAD_KEY		0xff07u	/* signed by a key not expected for this firmware */
+#define PSP_STATUS_NOT_READY		0xff08u	/* a prerequisite step is missing (order) */
 #define PSP_STATUS_INJECTED		0xff7fu	/* fault injection */
 
 #endif
