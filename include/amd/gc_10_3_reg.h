@@ -222,6 +222,27 @@ enum gc_reg { GC_REG_LIST(AMD_ENUM_GC) };
 #define GRBM_GFX_CNTL_VMID		FIELD(4, 4)
 #define GRBM_GFX_CNTL_QUEUEID		FIELD(8, 3)
 
+/* GRBM_GFX_INDEX: selects the SE/SA/instance that banked registers (the
+ * harvest configuration among them) answer for (Mesa gfx103.json). */
+#define GRBM_GFX_INDEX_INSTANCE_INDEX	FIELD(0, 8)
+#define GRBM_GFX_INDEX_SA_INDEX		FIELD(8, 8)
+#define GRBM_GFX_INDEX_SE_INDEX		FIELD(16, 8)
+#define GRBM_GFX_INDEX_SA_BROADCAST_WRITES FIELD(29, 1)
+#define GRBM_GFX_INDEX_INSTANCE_BROADCAST_WRITES FIELD(30, 1)
+#define GRBM_GFX_INDEX_SE_BROADCAST_WRITES FIELD(31, 1)
+
+/* CC_GC_SHADER_ARRAY_CONFIG / GC_USER_SHADER_ARRAY_CONFIG: one bit per
+ * disabled WGP of the selected SA (gc_10_3_0_sh_mask.h INACTIVE_WGPS, used
+ * by gfx_v10_0.c gfx_v10_0_get_wgp_active_bitmap_per_sh). */
+#define SHADER_ARRAY_CONFIG_INACTIVE_WGPS FIELD(16, 16)
+
+/* GRBM_SOFT_RESET (gc_9_0/gc_10_1 sh_mask.h layout) */
+#define GRBM_SOFT_RESET_CP		FIELD(0, 1)
+#define GRBM_SOFT_RESET_GFX		FIELD(16, 1)
+#define GRBM_SOFT_RESET_CPF		FIELD(17, 1)
+#define GRBM_SOFT_RESET_CPC		FIELD(18, 1)
+#define GRBM_SOFT_RESET_CPG		FIELD(19, 1)
+
 /* GRBM_STATUS */
 #define GRBM_STATUS_CP_BUSY		FIELD(29, 1)
 #define GRBM_STATUS_GUI_ACTIVE		FIELD(31, 1)
