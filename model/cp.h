@@ -1,0 +1,44 @@
+/*
+ * Inside the CP model: one PM4 queue (the gfx ring, or a MEC hardware queue)
+ * as the packet executor (pm4.c) sees it, and what cp.c offers it.
+ */
+#ifndef MODEL_CP_H
+#define MODEL_CP_H
+
+#include "model.h"
+
+/* The largest type-3 packet: a 14-bit COUNT plus the header. */
+#define PM4_MAX_PKT_DW		(0x4000 + 1)
+#define PM4_BOUNCE_BYTES	(64u << 10)	/* DMA_DATA copy chunk */
+
+/*
+ * A queue's ring and pointers.  The owner (cp.c) fills it from the
+ * registers under m->lock; pm4_run() then works without the lock and
+ * advances rptr.
+ */
+struct pm4_queue {
+	char name[24];
+	unsigned ring_id;	/* IV ring_id: me [3:2], pipe [1:0], queue [6:4] */
+	uint64_t base;		/* ring, a VMID 0 address */
+	uint32_t size_dw;	/* power of two */
+	unsigned vmid;		/* CP_RB_VMID / CP_HQD_VMID */
+	uint64_t rptr, wptr;	/* dwords; they only grow */
+	uint64_t rptr_wb;	/* 0: no write-back */
+	bool hung;		/* a bad packet: stays hung until reset */
+};
+
+/* Per engine thread: scratch space for one packet and one copy chunk. */
+struct pm4_ctx {
+	struct navi23 *m;
+	struct model_engine *e;
+	struct pm4_queue *q;
+	uint32_t pkt[PM4_MAX_PKT_DW];
+	uint8_t bounce[PM4_BOUNCE_BYTES];
+};
+
+/* pm4.c: run packets from q->rptr up to q->wptr (or until the queue
+ * hangs or stalls on a partly committed packet).  Returns the number of
+ * dwords consumed; q->rptr (masked) and its write-back follow each packet. */
+unsigned pm4_run(struct pm4_ctx *, struct pm4_queue *);
+
+#endif
