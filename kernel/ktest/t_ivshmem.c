@@ -1,9 +1,10 @@
 /*
- * ivshmem-plain: its shared-memory BAR2 (64-bit, prefetchable, 1 GiB here)
- * stands in for the RX 6600's VRAM aperture.  Mapped write-combining, then
- * written and read back across its whole length; the harness re-reads the
- * same words from the host file backing the memory.  Device: qemu
- * docs/specs/ivshmem-spec.rst (BAR2 = shared memory).
+ * ivshmem-plain: its shared-memory BAR2 (64-bit, prefetchable, at least
+ * 1 GiB; the harness gives it 8 GiB) stands in for the RX 6600's VRAM
+ * aperture.  Mapped write-combining, then written and read back across its
+ * whole length; the harness re-reads the same words from the host file
+ * backing the memory.  Device: qemu docs/specs/ivshmem-spec.rst (BAR2 =
+ * shared memory).
  */
 #include "io.h"
 #include "ktest/ktest.h"
