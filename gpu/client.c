@@ -1,15 +1,17 @@
 /*
- * Clients and their handles.  A handle is index + 1 in [19:0] and a
- * generation in [30:20]: freeing a handle bumps its slot's generation, so a
- * stale handle never finds the object that reuses the slot, and a handle of
- * another client never finds anything of this one.
+ * Clients and their handles.  A handle is [31:24] the client's tag (unique
+ * among open clients), [23:16] a generation, [15:0] the slot index + 1.
+ * Freeing a handle bumps its slot's generation, so a stale handle does not
+ * find the object that reuses the slot (until 256 reuses of that slot), and
+ * a handle of another open client never matches this client's tag.
  */
 #include "client.h"
 
-#define H_INDEX_BITS	20
-#define H_INDEX_MASK	((1u << H_INDEX_BITS) - 1)
-#define H_GEN_MASK	0x7ffu
-#define H_MAX_SLOTS	(1u << 16)
+#define H_INDEX_MASK	0xffffu
+#define H_GEN_SHIFT	16
+#define H_GEN_MASK	0xffu
+#define H_TAG_SHIFT	24
+#define H_MAX_SLOTS	0xffffu
 #define NUM_CLIENT_VMIDS 15	/* VMIDs 1-15; 0 is the kernel's */
 
 int
@@ -48,6 +50,8 @@ handle_new(struct gpu_client *c, enum obj_kind kind, void *obj, gpu_handle *out)
 		struct handle_slot *s;
 
 		if (n > H_MAX_SLOTS)
+			n = H_MAX_SLOTS;
+		if (n <= c->nslots)
 			return -GPU_ENOSPC;
 		s = os_zalloc(n * sizeof(*s));
 		if (s == NULL)
@@ -60,7 +64,8 @@ handle_new(struct gpu_client *c, enum obj_kind kind, void *obj, gpu_handle *out)
 	}
 	c->slots[i].kind = (uint8_t)kind;
 	c->slots[i].obj = obj;
-	*out = ((uint32_t)(c->slots[i].gen & H_GEN_MASK) << H_INDEX_BITS) | (i + 1);
+	*out = ((uint32_t)c->tag << H_TAG_SHIFT) |
+	    ((uint32_t)(c->slots[i].gen & H_GEN_MASK) << H_GEN_SHIFT) | (i + 1);
 	return 0;
 }
 
@@ -69,9 +74,9 @@ handle_get(struct gpu_client *c, gpu_handle h, enum obj_kind kind)
 {
 	uint32_t i = (h & H_INDEX_MASK) - 1;
 
-	if ((h & H_INDEX_MASK) == 0 || i >= c->nslots ||
+	if ((h & H_INDEX_MASK) == 0 || i >= c->nslots || (h >> H_TAG_SHIFT) != c->tag ||
 	    c->slots[i].kind != kind ||
-	    (c->slots[i].gen & H_GEN_MASK) != ((h >> H_INDEX_BITS) & H_GEN_MASK))
+	    (c->slots[i].gen & H_GEN_MASK) != ((h >> H_GEN_SHIFT) & H_GEN_MASK))
 		return NULL;
 	return c->slots[i].obj;
 }
@@ -84,6 +89,21 @@ handle_drop(struct gpu_client *c, gpu_handle h)
 	c->slots[i].kind = OBJ_FREE;
 	c->slots[i].obj = NULL;
 	c->slots[i].gen++;
+}
+
+/* The smallest tag no open client has. */
+static uint8_t
+tag_get(struct gpu_device *dev)
+{
+	for (unsigned t = 1; t < 256; t++) {
+		struct gpu_client *c = dev->clients;
+
+		while (c != NULL && c->tag != t)
+			c = c->next;
+		if (c == NULL)
+			return (uint8_t)t;
+	}
+	return 0;	/* unreachable: at most 15 clients have a VMID */
 }
 
 static int
@@ -120,6 +140,7 @@ gpu_client_open(struct gpu_device *dev, struct gpu_client **out)
 			dev->vmid_used &= (uint16_t)~(1u << c->vm.vmid);
 	}
 	if (rc == 0) {
+		c->tag = tag_get(dev);
 		c->next = dev->clients;
 		dev->clients = c;
 	}

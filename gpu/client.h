@@ -115,6 +115,7 @@ struct handle_slot {
 
 struct gpu_client {
 	struct gpu_device *dev;
+	uint8_t tag;			/* in every handle of this client */
 	struct handle_slot *slots;
 	uint32_t nslots;
 	struct gpu_vm vm;
@@ -152,6 +153,8 @@ void	unref_after_work(struct gpu_client *, struct gpu_bo *);
 
 /* --- vm.c ------------------------------------------------------------------------ */
 int	vm_init(struct gpu_client *);
+/* The PTE that maps va, 0 if none (tests and tools). */
+uint64_t vm_lookup_pte(struct gpu_client *, uint64_t va);
 void	vm_fini(struct gpu_client *);
 
 #endif

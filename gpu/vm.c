@@ -286,6 +286,19 @@ gpu_vm_unmap(struct gpu_client *c, uint64_t va, uint64_t size)
 	return m != NULL ? 0 : -GPU_ENOENT;
 }
 
+uint64_t
+vm_lookup_pte(struct gpu_client *c, uint64_t va)
+{
+	uint64_t *e, v = 0;
+
+	os_mutex_lock(c->dev->api_lock);
+	e = pte_slot(c->dev, &c->vm, va, false);
+	if (e != NULL)
+		v = *e;
+	os_mutex_unlock(c->dev->api_lock);
+	return v;
+}
+
 int
 gpu_vm_fault_query(struct gpu_client *c, struct gpu_vm_fault *f)
 {
