@@ -266,7 +266,8 @@ uint32_t ring_emit_fence(struct gpu_ring *);
 int	ring_fence_wait(struct gpu_ring *, uint32_t seq, uint64_t timeout_ns);
 /* EOP/trap interrupt for this ring: wake waiters. */
 void	ring_fence_irq(struct gpu_ring *);
-/* The GPU API's part of a fence interrupt (queue.c). */
+/* The GPU API's part of bring-up (vm.c) and of a fence interrupt (queue.c). */
+int	api_hw_init(struct gpu_device *);
 void	api_ring_irq(struct gpu_device *);
 /* Run the ring and IB tests of every ring, recording results. */
 int	ring_tests_init(struct gpu_device *);

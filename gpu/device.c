@@ -22,6 +22,7 @@ const struct gpu_ip_block gpu_blocks[] = {
 	{ "gfx",	gfx_v10_init,	gfx_v10_fini },
 	{ "sdma",	sdma_v5_2_init,	sdma_v5_2_fini },
 	{ "ring tests",	ring_tests_init, NULL },
+	{ "api",	api_hw_init,	NULL },
 	{ NULL, NULL, NULL }
 };
 

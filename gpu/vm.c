@@ -11,6 +11,7 @@
 #include "amd/mmhub_2_0_reg.h"
 #include "amd/vm_pte.h"
 #include "client.h"
+#include "fmt.h"
 
 #define MAX_FRAG	9	/* 2^9 pages = 2 MiB (amdgpu_vm_adjust_size default) */
 
@@ -309,4 +310,59 @@ gpu_vm_fault_query(struct gpu_client *c, struct gpu_vm_fault *f)
 	rc = f->count != 0 ? 0 : -GPU_ENOENT;
 	os_mutex_unlock(c->dev->api_lock);
 	return rc;
+}
+
+static const char *const utcl2_clients[] = {
+	[UTCL2_CID_CB_DB] = "CB/DB", [UTCL2_CID_GE1] = "GE1", [UTCL2_CID_GE2] = "GE2",
+	[UTCL2_CID_CPF] = "CPF", [UTCL2_CID_CPC] = "CPC", [UTCL2_CID_CPG] = "CPG",
+	[UTCL2_CID_RLC] = "RLC", [UTCL2_CID_TCP] = "TCP",
+	[UTCL2_CID_SQC_INST] = "SQC (inst)", [UTCL2_CID_SQC_DATA] = "SQC (data)",
+	[UTCL2_CID_SQG] = "SQG", [UTCL2_CID_SDMA0] = "SDMA0",
+	[UTCL2_CID_SDMA1] = "SDMA1", [UTCL2_CID_GCR] = "GCR",
+};
+
+static const char *
+client_name(unsigned cid)
+{
+	if (cid >= sizeof(utcl2_clients) / sizeof(utcl2_clients[0]) ||
+	    utcl2_clients[cid] == NULL)
+		return "unknown";
+	return utcl2_clients[cid];
+}
+
+/*
+ * A GFXHUB page fault (gmc_v10_0.c process_interrupt): log it like Linux,
+ * record it for the client owning the VMID, and re-arm the status latch.
+ */
+static void
+vm_fault_irq(struct gpu_device *dev, const uint32_t iv[8], void *arg)
+{
+	uint64_t addr = ((uint64_t)iv[4] << 12) | ((uint64_t)(iv[5] & 0xf) << 44);
+	unsigned vmid = F_GET(iv[0], IV_VMID);
+	bool write = (iv[5] & (1u << 5)) != 0;
+	uint32_t status = rreg(dev, GCVM_L2_PROTECTION_FAULT_STATUS);
+	const char *who = client_name(F_GET(status, VM_FAULT_STATUS_CID));
+
+	wreg_field(dev, GCVM_L2_PROTECTION_FAULT_CNTL,
+	    VM_FAULT_CNTL_CLEAR_PROTECTION_FAULT_STATUS_ADDR, 1);
+	GPU_WARN(dev, "[gfxhub] page fault (vmid:%u) at address 0x%012llx, %s by %s, GCVM_L2_PROTECTION_FAULT_STATUS 0x%08x",
+	    vmid, (unsigned long long)addr, write ? "write" : "read", who, status);
+	os_mutex_lock(dev->api_lock);
+	for (struct gpu_client *c = dev->clients; c != NULL; c = c->next) {
+		if (c->vm.vmid != vmid)
+			continue;
+		c->vm.fault.addr = addr;
+		c->vm.fault.vmid = vmid;
+		c->vm.fault.write = write;
+		gpu_snprintf(c->vm.fault.engine, sizeof(c->vm.fault.engine), "%s", who);
+		c->vm.fault.count++;
+	}
+	os_mutex_unlock(dev->api_lock);
+}
+
+/* The GPU API's part of bring-up: VM fault reporting. */
+int
+api_hw_init(struct gpu_device *dev)
+{
+	return irq_add(dev, IH_CLIENTID_UTCL2, IH_SRC_VM_FAULT, vm_fault_irq, NULL);
 }

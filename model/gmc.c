@@ -135,6 +135,19 @@ bad:
 	return 0;
 }
 
+/* The UTCL2 client id each engine's accesses carry. */
+static unsigned
+engine_cid(enum navi23_engine who)
+{
+	switch (who) {
+	case NAVI23_ENG_GFX:		return UTCL2_CID_CPG;
+	case NAVI23_ENG_COMPUTE:	return UTCL2_CID_CPC;
+	case NAVI23_ENG_SDMA0:		return UTCL2_CID_SDMA0;
+	case NAVI23_ENG_SDMA1:		return UTCL2_CID_SDMA1;
+	default:			return UTCL2_CID_RLC;
+	}
+}
+
 static void
 record_fault(struct navi23 *m, unsigned vmid, uint64_t addr, enum gmc_access acc,
     enum navi23_engine who, int mapping, int walker)
@@ -146,7 +159,7 @@ record_fault(struct navi23 *m, unsigned vmid, uint64_t addr, enum gmc_access acc
 	if (reg_get(m, GCVM_L2_PROTECTION_FAULT_STATUS) == 0) {
 		status = F_PREP(VM_FAULT_STATUS_VMID, vmid) |
 		    F_PREP(VM_FAULT_STATUS_RW, acc == GMC_WRITE) |
-		    F_PREP(VM_FAULT_STATUS_CID, who) |
+		    F_PREP(VM_FAULT_STATUS_CID, engine_cid(who)) |
 		    F_PREP(VM_FAULT_STATUS_MAPPING_ERROR, mapping) |
 		    F_PREP(VM_FAULT_STATUS_WALKER_ERROR, walker) |
 		    F_PREP(VM_FAULT_STATUS_PERMISSION_FAULTS, !mapping && !walker);

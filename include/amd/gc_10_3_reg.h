@@ -318,6 +318,25 @@ enum gc_reg { GC_REG_LIST(AMD_ENUM_GC) };
 #define VM_FAULT_STATUS_CID		FIELD(9, 9)
 #define VM_FAULT_STATUS_RW		FIELD(18, 1)
 #define VM_FAULT_STATUS_VMID		FIELD(20, 4)
+/*
+ * GFXHUB UTCL2 client ids, the CID field above (Linux gfxhub_v2_1.c
+ * gfxhub_client_ids[]; Mesa ac_debug.c gfx10_gfxhub_client_ids[]).
+ */
+#define UTCL2_CID_CB_DB		0
+#define UTCL2_CID_GE1		2
+#define UTCL2_CID_GE2		3
+#define UTCL2_CID_CPF		4	/* CP fetcher: rings and IBs */
+#define UTCL2_CID_CPC		5	/* CP compute (MEC) */
+#define UTCL2_CID_CPG		6	/* CP graphics (ME/PFP) memory access */
+#define UTCL2_CID_RLC		7
+#define UTCL2_CID_TCP		8	/* shader vector memory */
+#define UTCL2_CID_SQC_INST	9
+#define UTCL2_CID_SQC_DATA	10
+#define UTCL2_CID_SQG		11
+#define UTCL2_CID_SDMA0		13
+#define UTCL2_CID_SDMA1		14
+#define UTCL2_CID_GCR		15
+
 /* GCVM_L2_PROTECTION_FAULT_CNTL */
 #define VM_FAULT_CNTL_CLEAR_PROTECTION_FAULT_STATUS_ADDR FIELD(0, 1)
 
