@@ -122,3 +122,20 @@ mesa_define(const char *sid, const char *name, uint32_t *value)
 	}
 	return false;
 }
+
+bool
+mesa_field_macro(const char *sid, const char *name, uint32_t *mask, unsigned *shift)
+{
+	char key[128];
+	const char *p;
+
+	snprintf(key, sizeof(key), "#define %s(x)", name);
+	p = strstr(sid, key);
+	if (p == NULL)
+		return false;
+	p += strlen(key);
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return sscanf(p, "(((unsigned)(x)&%x) << %u)", mask, shift) == 2 ||
+	    sscanf(p, "(((unsigned)(x)&%x)<<%u)", mask, shift) == 2;
+}

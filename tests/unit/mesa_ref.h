@@ -19,4 +19,8 @@ bool	mesa_field_bits(const char *json, const char *type, const char *field,
 /* sid.h: the value of `#define name value`. */
 bool	mesa_define(const char *sid, const char *name, uint32_t *value);
 
+/* sid.h: a field macro `#define name(x) (((unsigned)(x)&MASK) << SHIFT)`. */
+bool	mesa_field_macro(const char *sid, const char *name, uint32_t *mask,
+	    unsigned *shift);
+
 #endif

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "amd/gc_10_3_reg.h"
+#include "amd/pm4.h"
 #include "amd/mp_11_0_reg.h"
 #include "amd/nbio_2_3_reg.h"
 #include "gpu/amdgpu.h"
@@ -123,6 +124,55 @@ test_pre_discovery_constants(void **state)
 	assert_int_equal(reg_abs(f->dev, MP0_SMN_C2PMSG_33), ABS_MP0_SMN_C2PMSG_33);
 }
 
+/* Every PM4 opcode of ours is sid.h's PKT3_<name>. */
+static void
+test_pm4_opcodes(void **state)
+{
+	char *sid = mesa_ref_load("sid.h");
+	unsigned checked = 0;
+
+	assert_non_null(sid);
+#define CHECK(name, val) do {						\
+	uint32_t v;							\
+	if (!mesa_define(sid, "PKT3_" #name, &v))			\
+		fail_msg("sid.h has no PKT3_%s", #name);		\
+	assert_int_equal(v, PKT3_##name);				\
+	checked++;							\
+} while (0);
+	PKT3_OPCODE_LIST(CHECK)
+#undef CHECK
+	free(sid);
+	print_message("%u PM4 opcodes cross-checked against sid.h\n", checked);
+	assert_true(checked >= 40);
+}
+
+/* The type-3 header fields sit where sid.h's PKT_*_S() macros put them. */
+static void
+test_pm4_header(void **state)
+{
+	char *sid = mesa_ref_load("sid.h");
+	static const struct {
+		const char *macro;
+		uint32_t ours;
+	} f[] = {
+		{ "PKT_TYPE_S", PM4_TYPE },
+		{ "PKT_COUNT_S", PM4_COUNT },
+		{ "PKT3_IT_OPCODE_S", PM4_OPCODE },
+		{ "PKT3_SHADER_TYPE_S", PM4_SHADER_TYPE },
+	};
+
+	assert_non_null(sid);
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		uint32_t mask;
+		unsigned shift;
+
+		assert_true(mesa_field_macro(sid, f[i].macro, &mask, &shift));
+		assert_int_equal(shift, F_SHIFT(f[i].ours));
+		assert_int_equal(mask << shift, F_MASK(f[i].ours));
+	}
+	free(sid);
+}
+
 int
 main(void)
 {
@@ -130,6 +180,8 @@ main(void)
 		cmocka_unit_test(test_gc_offsets),
 		cmocka_unit_test(test_gc_fields),
 		cmocka_unit_test(test_pre_discovery_constants),
+		cmocka_unit_test(test_pm4_opcodes),
+		cmocka_unit_test(test_pm4_header),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
