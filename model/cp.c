@@ -5,7 +5,9 @@
  * count compute units.
  *
  * Registers, as Linux amdgpu/gfx_v10_0.c programs them:
- *   CP_ME_CNTL / CP_MEC_CNTL	halt bits; a halted engine fetches nothing.
+ *   CP_ME_CNTL / CP_MEC_CNTL	halt bits; a halted engine stops at the next
+ *				packet and fetches nothing.
+ *   CP_STAT			CP_BUSY while an engine thread runs packets.
  *   CP_RB0_*, CP_RB_*		gfx ring 0: base, size, rptr write-back,
  *				doorbell; the ring is (re)started from rptr 0
  *				when CP_RB0_BASE is written.
@@ -48,6 +50,10 @@
 #define NUM_SA			2
 #define RX6600_INACTIVE_WGP	(1u << 3)
 
+/* CP_STAT: any bit set means busy; the driver waits for 0 after halting
+ * (gfx_v10_0_cp_gfx_enable).  The model reports the CP_BUSY bit. */
+#define CP_STAT_CP_BUSY		FIELD(31, 1)
+
 /* The HQD registers banked by GRBM_GFX_CNTL (gc_10_3_reg.h). */
 static const uint32_t hqd_regs[] = {
 	CP_MQD_BASE_ADDR, CP_MQD_BASE_ADDR_HI, CP_HQD_ACTIVE, CP_HQD_VMID,
@@ -63,7 +69,7 @@ static const uint32_t hqd_regs[] = {
 
 /* Other CP registers with behaviour. */
 static const uint32_t cp_regs[] = {
-	CP_ME_CNTL, CP_MEC_CNTL, CP_RB0_BASE, CP_RB0_WPTR, CP_RB0_WPTR_HI,
+	CP_ME_CNTL, CP_MEC_CNTL, CP_STAT, CP_RB0_BASE, CP_RB0_WPTR, CP_RB0_WPTR_HI,
 	GRBM_SOFT_RESET, CC_GC_SHADER_ARRAY_CONFIG, GC_USER_SHADER_ARRAY_CONFIG,
 };
 
@@ -83,20 +89,16 @@ struct cp_state {
 	uint32_t cc_sa[NUM_SE][NUM_SA];		/* fuses */
 	uint32_t user_sa[NUM_SE][NUM_SA];	/* driver-set */
 	bool gfx_fw_refused, mec_fw_refused;
+	bool gfx_busy, mec_busy;		/* CP_STAT */
 };
 
-/*
- * model/psp.c answers whether the PSP loaded a ucode.  Until the PSP block
- * provides it the weak reference is NULL, and the firmware is taken as
- * loaded.
- */
-bool psp_ucode_loaded(struct navi23 *, unsigned fw_type) __attribute__((weak));
-
+/* Has the PSP (model/psp.c) loaded every ucode the engine needs?  If not,
+ * say so once and stay idle. */
 static bool
 fw_loaded(struct navi23 *m, const unsigned *types, unsigned n, bool *refused,
     const char *who)
 {
-	for (unsigned i = 0; psp_ucode_loaded != NULL && i < n; i++) {
+	for (unsigned i = 0; i < n; i++) {
 		if (!psp_ucode_loaded(m, types[i])) {
 			if (!*refused)
 				model_log(m, "%s: firmware type %u was not loaded by the PSP; the engine stays idle",
@@ -156,19 +158,37 @@ gfx_config(struct navi23 *m, struct pm4_queue *q)
 }
 
 static bool
+gfx_halted(struct navi23 *m)
+{
+	uint32_t me = reg_get(m, CP_ME_CNTL);
+
+	return F_GET(me, CP_ME_CNTL_ME_HALT) || F_GET(me, CP_ME_CNTL_PFP_HALT);
+}
+
+static bool
 gfx_runnable(struct navi23 *m, struct cp_state *cp)
 {
 	static const unsigned fw[] = { GFX_FW_TYPE_CP_PFP, GFX_FW_TYPE_CP_ME,
 	    GFX_FW_TYPE_CP_CE };
-	uint32_t me = reg_get(m, CP_ME_CNTL);
-
-	if (cp->gfx.hung || F_GET(me, CP_ME_CNTL_ME_HALT) ||
-	    F_GET(me, CP_ME_CNTL_PFP_HALT) || reg_get(m, CP_RB0_BASE) == 0)
+	if (cp->gfx.hung || gfx_halted(m) || reg_get(m, CP_RB0_BASE) == 0)
 		return false;
 	gfx_config(m, &cp->gfx);
 	if (((cp->gfx.wptr - cp->gfx.rptr) & (cp->gfx.size_dw - 1)) == 0)
 		return false;
 	return fw_loaded(m, fw, 3, &cp->gfx_fw_refused, "cp gfx");
+}
+
+/* Between packets: the driver may have halted the ME/PFP meanwhile. */
+static bool
+gfx_running(struct pm4_ctx *c, const struct pm4_queue *q)
+{
+	bool halted;
+
+	(void)q;
+	pthread_mutex_lock(&c->m->lock);
+	halted = gfx_halted(c->m);
+	pthread_mutex_unlock(&c->m->lock);
+	return !halted;
 }
 
 static void
@@ -182,9 +202,11 @@ gfx_work(struct model_engine *e)
 	do {
 		pthread_mutex_lock(&m->lock);
 		if (!gfx_runnable(m, cp)) {
+			cp->gfx_busy = false;
 			pthread_mutex_unlock(&m->lock);
 			return;
 		}
+		cp->gfx_busy = true;
 		q = cp->gfx;
 		pthread_mutex_unlock(&m->lock);
 		n = pm4_run(cp->gfx_ctx, &q);
@@ -267,6 +289,21 @@ hqd_runnable(struct navi23 *m, unsigned me, struct hqd *h)
 	return fw_loaded(m, fw, 1, &m->cp->mec_fw_refused, "cp mec");
 }
 
+/* Between packets: the MEC may have been halted or the queue dequeued. */
+static bool
+hqd_running(struct pm4_ctx *c, const struct pm4_queue *q)
+{
+	unsigned me = F_GET(q->ring_id, IV_CP_RING_ME);
+	struct hqd *h = &c->m->cp->hqd[me][F_GET(q->ring_id, IV_CP_RING_PIPE)]
+	    [F_GET(q->ring_id, IV_CP_RING_QUEUE)];
+	bool ok;
+
+	pthread_mutex_lock(&c->m->lock);
+	ok = h->active && !mec_halted(c->m, me);
+	pthread_mutex_unlock(&c->m->lock);
+	return ok;
+}
+
 /* Run one queue until it has nothing left; returns dwords consumed. */
 static unsigned
 hqd_run(struct navi23 *m, struct cp_state *cp, unsigned me, struct hqd *h)
@@ -299,6 +336,9 @@ mec_work(struct model_engine *e)
 	struct cp_state *cp = e->priv;
 	unsigned progress;
 
+	pthread_mutex_lock(&e->m->lock);
+	cp->mec_busy = true;
+	pthread_mutex_unlock(&e->m->lock);
 	do {
 		progress = 0;
 		for (unsigned me = MEC_FIRST_ME; me <= MEC_LAST_ME; me++)
@@ -307,6 +347,9 @@ mec_work(struct model_engine *e)
 					progress += hqd_run(e->m, cp, me,
 					    &cp->hqd[me][p][q]);
 	} while (progress != 0);
+	pthread_mutex_lock(&e->m->lock);
+	cp->mec_busy = false;
+	pthread_mutex_unlock(&e->m->lock);
 }
 
 /* --- register decode ----------------------------------------------------- */
@@ -444,6 +487,9 @@ cp_read(struct navi23 *m, uint32_t reg, uint32_t *val)
 	if (is_hqd_reg(reg))
 		return hqd_read(m, reg, val);
 	switch (reg) {
+	case CP_STAT:
+		*val = F_PREP(CP_STAT_CP_BUSY, m->cp->gfx_busy || m->cp->mec_busy);
+		return true;
 	case CC_GC_SHADER_ARRAY_CONFIG:
 		harvest_select(m, &se, &sa);
 		*val = m->cp->cc_sa[se][sa];
@@ -544,6 +590,8 @@ mdl_cp_init(struct navi23 *m)
 	cp->gfx_ctx->m = cp->mec_ctx->m = m;
 	cp->gfx_ctx->e = &cp->gfx_eng;
 	cp->mec_ctx->e = &cp->mec_eng;
+	cp->gfx_ctx->running = gfx_running;
+	cp->mec_ctx->running = hqd_running;
 	engine_init(&cp->gfx_eng, m, NAVI23_ENG_GFX, "cp-gfx", gfx_work, cp);
 	engine_init(&cp->mec_eng, m, NAVI23_ENG_COMPUTE, "cp-mec", mec_work, cp);
 	return 0;

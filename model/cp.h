@@ -32,6 +32,9 @@ struct pm4_ctx {
 	struct navi23 *m;
 	struct model_engine *e;
 	struct pm4_queue *q;
+	/* Asked before every packet: may the queue go on (not halted,
+	 * still active)?  Called without m->lock. */
+	bool (*running)(struct pm4_ctx *, const struct pm4_queue *);
 	uint32_t pkt[PM4_MAX_PKT_DW];
 	uint8_t bounce[PM4_BOUNCE_BYTES];
 };

@@ -478,6 +478,8 @@ run_stream(struct pm4_ctx *c, struct stream *s)
 		unsigned ndw;
 		enum exec_rc rc;
 
+		if (c->running != NULL && !c->running(c, c->q))
+			return EXEC_STALL;	/* halted or dequeued */
 		if (fetch(c, s, s->pos, 1, &hdr) != 0)
 			return hang(c, s, 0, "fetch from an unmapped address");
 		ndw = packet_dwords(hdr);

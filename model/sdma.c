@@ -3,8 +3,9 @@
  *
  * Registers (per instance, SDMA1 = SDMA0 + SDMA_INST_STRIDE), as Linux
  * amdgpu/sdma_v5_2.c sdma_v5_2_gfx_resume programs them:
- *   SDMA0_F32_CNTL.HALT	the engine fetches nothing while set; setting
- *				it also clears a hang (the driver re-inits).
+ *   SDMA0_F32_CNTL.HALT	the engine stops at the next packet and
+ *				fetches nothing while set; setting it also
+ *				clears a hang (the driver re-inits).
  *   SDMA0_GFX_RB_CNTL	RB_ENABLE, RB_SIZE (log2 of ring bytes / 4),
  *				RPTR_WRITEBACK_ENABLE.
  *   SDMA0_GFX_RB_BASE/_HI	ring address >> 8 (VMID 0); writing BASE
@@ -14,7 +15,8 @@
  *   SDMA0_GFX_RB_RPTR_ADDR_*	64-bit rptr write-back address.
  *   SDMA0_GFX_DOORBELL(_OFFSET) ENABLE and the dword doorbell index; a
  *				64-bit doorbell write carries the wptr in bytes.
- *   SDMA0_STATUS_REG		IDLE / RB_EMPTY.
+ *   SDMA0_STATUS_REG		IDLE / RB_EMPTY, clear while the thread runs
+ *				packets.
  * Packets: include/amd/sdma_v5_2_pkt.h.  An unknown packet halts the
  * engine (logged with the ring position and header) until the driver
  * halts and restarts it.  Nothing runs until the PSP loaded the SDMA
@@ -75,10 +77,6 @@ static const uint32_t sdma_regs[] = {
 	SDMA0_GFX_RB_WPTR_POLL_ADDR_HI, SDMA0_GFX_RB_WPTR_POLL_ADDR_LO,
 	SDMA0_GFX_MINOR_PTR_UPDATE,
 };
-
-/* model/psp.c answers whether the PSP loaded a ucode; weak until it does
- * (then the firmware is taken as loaded). */
-bool psp_ucode_loaded(struct navi23 *, unsigned fw_type) __attribute__((weak));
 
 static uint32_t
 ireg(unsigned inst, uint32_t reg0)
@@ -410,6 +408,21 @@ report_rptr(struct sdma_inst *si, const struct sstream *s)
 		gmc_write(m, 0, wb, &r, 8, si->eng.id);
 }
 
+/* Between packets: the driver may have halted the engine or disabled
+ * the ring meanwhile. */
+static bool
+still_enabled(struct sdma_inst *si)
+{
+	struct navi23 *m = si->m;
+	bool on;
+
+	pthread_mutex_lock(&m->lock);
+	on = F_GET(reg_get(m, ireg(si->inst, SDMA0_GFX_RB_CNTL)), SDMA_RB_CNTL_RB_ENABLE) &&
+	    !F_GET(reg_get(m, ireg(si->inst, SDMA0_F32_CNTL)), SDMA_F32_CNTL_HALT);
+	pthread_mutex_unlock(&m->lock);
+	return on;
+}
+
 static enum srun
 run_stream(struct sdma_inst *si, struct sstream *s)
 {
@@ -418,6 +431,8 @@ run_stream(struct sdma_inst *si, struct sstream *s)
 		unsigned ndw, fixed;
 		enum srun rc;
 
+		if (!still_enabled(si))
+			return S_STALL;
 		fixed = s->end - s->pos < SDMA_FIXED_DW ? (unsigned)(s->end - s->pos) :
 		    SDMA_FIXED_DW;
 		memset(p, 0, sizeof(si->pkt));
@@ -455,7 +470,7 @@ runnable(struct navi23 *m, struct sdma_inst *si, struct sstream *s)
 	    F_GET(reg_get(m, ireg(i, SDMA0_F32_CNTL)), SDMA_F32_CNTL_HALT) ||
 	    ((si->wptr - si->rptr) & (bytes - 1)) == 0)
 		return false;
-	if (psp_ucode_loaded != NULL && !psp_ucode_loaded(m, GFX_FW_TYPE_SDMA0)) {
+	if (!psp_ucode_loaded(m, GFX_FW_TYPE_SDMA0)) {
 		if (!si->fw_refused)
 			model_log(m, "sdma%u: firmware (type %u) was not loaded by the PSP; the engine stays idle",
 			    i, GFX_FW_TYPE_SDMA0);
