@@ -22,6 +22,7 @@
 #include "amd/pm4.h"
 #include "amdgpu.h"
 #include "doorbell.h"
+#include "fmt.h"
 
 #define GFX_RING_BYTES		(256u << 10)
 #define COMP_RING_BYTES		(64u << 10)
@@ -324,7 +325,10 @@ gfx_ring_program(struct gpu_device *dev, struct gpu_ring *r)
 	    F_PREP(CP_INT_CNTL_PRIV_INSTR_INT_ENABLE, 1));
 }
 
-/* gfx_v10_0_cp_gfx_enable / cp_compute_enable: (un)halt the micro engines. */
+/*
+ * gfx_v10_0_cp_gfx_enable / cp_compute_enable: (un)halt the micro
+ * engines; when halting, wait for CP_STAT to read idle as Linux does.
+ */
 static void
 cp_enable(struct gpu_device *dev, bool on)
 {
@@ -334,6 +338,8 @@ cp_enable(struct gpu_device *dev, bool on)
 	    F_PREP(CP_ME_CNTL_PFP_HALT, halt) | F_PREP(CP_ME_CNTL_ME_HALT, halt));
 	wreg(dev, CP_MEC_CNTL, F_PREP(CP_MEC_CNTL_MEC_ME1_HALT, halt) |
 	    F_PREP(CP_MEC_CNTL_MEC_ME2_HALT, halt));
+	if (!on && WAIT_REG(dev, CP_STAT, 0xffffffffu, 0, GPU_TIMEOUT_US) != 0)
+		GPU_WARN(dev, "gfx: the CP did not go idle after halting");
 }
 
 /* --- kernel compute queues --------------------------------------------------- */

@@ -256,7 +256,8 @@ sdma_program(struct gpu_device *dev, struct gpu_ring *r, unsigned i)
 	wreg(dev, ireg(i, SDMA0_GFX_IB_CNTL), F_PREP(SDMA_IB_CNTL_IB_ENABLE, 1));
 }
 
-/* sdma_v5_2_gfx_stop + sdma_v5_2_enable(false). */
+/* sdma_v5_2_gfx_stop + sdma_v5_2_enable(false), then wait until the
+ * engine is idle so its ring can be freed. */
 static void
 sdma_stop(struct gpu_device *dev, unsigned i)
 {
@@ -264,6 +265,9 @@ sdma_stop(struct gpu_device *dev, unsigned i)
 	wreg(dev, ireg(i, SDMA0_GFX_IB_CNTL), 0);
 	wreg(dev, ireg(i, SDMA0_GFX_DOORBELL), 0);
 	wreg(dev, ireg(i, SDMA0_F32_CNTL), F_PREP(SDMA_F32_CNTL_HALT, 1));
+	if (wait_reg(dev, ireg(i, SDMA0_STATUS_REG), "SDMA_STATUS_REG",
+	    F_MASK(SDMA_STATUS_IDLE), F_MASK(SDMA_STATUS_IDLE), GPU_TIMEOUT_US) != 0)
+		GPU_WARN(dev, "sdma%u: the engine did not go idle after halting", i);
 }
 
 int
