@@ -25,8 +25,12 @@ struct gpu_ring;
 #define GPU_BAR_DOORBELL	2
 #define GPU_BAR_MMIO		5
 
-/* Linux's adev->usec_timeout: how long any single hardware wait may take. */
-#define GPU_TIMEOUT_US		100000u
+/*
+ * How long any single hardware wait may take.  Linux's adev->usec_timeout
+ * is 100 ms for silicon; the model runs on shared CPU cores, often under
+ * sanitizers, so it gets ten times that.
+ */
+#define GPU_TIMEOUT_US		1000000u
 
 /* A kernel-owned buffer: in VRAM, or system pages mapped through the GART. */
 enum kbo_domain { KBO_VRAM, KBO_GTT };
@@ -82,6 +86,10 @@ struct gpu_ring {
 	struct wb_slot wptr_wb[2];	/* wptr poll/shadow (64-bit) */
 	struct wb_slot fence_wb;	/* last completed fence sequence */
 	uint32_t fence_seq;		/* last emitted */
+	/* The fence value as of the last fence interrupt.  Jobs retire by
+	 * this, not by the memory value, so that every interrupt the GPU
+	 * raised before a job's fence (a VM fault) is handled first. */
+	uint32_t irq_fence;
 	struct os_event *fence_event;	/* signalled by the interrupt */
 	uint32_t doorbell;		/* dword index in BAR2 */
 	unsigned me, pipe, queue;	/* CP rings */

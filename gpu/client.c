@@ -25,6 +25,8 @@ api_init(struct gpu_device *dev)
 	return dev->api_lock != NULL ? 0 : -GPU_ENOMEM;
 }
 
+/* Close every client; the lock itself goes in api_destroy, after the
+ * interrupts that take it are off. */
 void
 api_fini(struct gpu_device *dev)
 {
@@ -33,8 +35,15 @@ api_fini(struct gpu_device *dev)
 	os_free(dev->exports);
 	dev->exports = NULL;
 	dev->nexports = dev->maxexports = 0;
-	os_mutex_destroy(dev->api_lock);
+}
+
+void
+api_destroy(struct gpu_device *dev)
+{
+	struct os_mutex *m = dev->api_lock;
+
 	dev->api_lock = NULL;
+	os_mutex_destroy(m);
 }
 
 int

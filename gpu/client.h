@@ -130,6 +130,7 @@ void	*handle_get(struct gpu_client *, gpu_handle, enum obj_kind);
 void	handle_drop(struct gpu_client *, gpu_handle);
 int	api_init(struct gpu_device *);
 void	api_fini(struct gpu_device *);
+void	api_destroy(struct gpu_device *);
 
 /* --- bo.c --------------------------------------------------------------------- */
 void	bo_ref(struct gpu_bo *);

@@ -130,6 +130,7 @@ gpu_destroy(struct gpu_device *dev)
 		return;
 	api_fini(dev);
 	gpu_fini(dev);
+	api_destroy(dev);
 	os_mutex_destroy(dev->mem_lock);
 	os_free(dev);
 }

@@ -98,7 +98,7 @@ apply_signals(struct gpu_job *j)
 static bool
 ring_seq_done(struct gpu_ring *r, uint32_t seq)
 {
-	return (int32_t)(*r->fence_wb.cpu - seq) >= 0;
+	return (int32_t)(__atomic_load_n(&r->irq_fence, __ATOMIC_ACQUIRE) - seq) >= 0;
 }
 
 /* Put a released job on its ring. */

@@ -110,6 +110,7 @@ ring_emit_fence(struct gpu_ring *r)
 void
 ring_fence_irq(struct gpu_ring *r)
 {
+	__atomic_store_n(&r->irq_fence, *r->fence_wb.cpu, __ATOMIC_RELEASE);
 	os_event_signal(r->fence_event);
 	api_ring_irq(r->dev);
 }

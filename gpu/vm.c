@@ -341,12 +341,19 @@ vm_fault_irq(struct gpu_device *dev, const uint32_t iv[8], void *arg)
 	unsigned vmid = F_GET(iv[0], IV_VMID);
 	bool write = (iv[5] & (1u << 5)) != 0;
 	uint32_t status = rreg(dev, GCVM_L2_PROTECTION_FAULT_STATUS);
-	const char *who = client_name(F_GET(status, VM_FAULT_STATUS_CID));
+	uint64_t latched = ((uint64_t)rreg(dev, GCVM_L2_PROTECTION_FAULT_ADDR_LO32) << 12) |
+	    ((uint64_t)rreg(dev, GCVM_L2_PROTECTION_FAULT_ADDR_HI32) << 44);
+	/* The status latches the first fault only: it names the client of
+	 * this one only if it holds this address. */
+	const char *who = status != 0 && latched == addr ?
+	    client_name(F_GET(status, VM_FAULT_STATUS_CID)) : "unknown";
 
 	wreg_field(dev, GCVM_L2_PROTECTION_FAULT_CNTL,
 	    VM_FAULT_CNTL_CLEAR_PROTECTION_FAULT_STATUS_ADDR, 1);
 	GPU_WARN(dev, "[gfxhub] page fault (vmid:%u) at address 0x%012llx, %s by %s, GCVM_L2_PROTECTION_FAULT_STATUS 0x%08x",
 	    vmid, (unsigned long long)addr, write ? "write" : "read", who, status);
+	if (vmid == 0 || dev->api_lock == NULL)
+		return;		/* the kernel's own VMID: logged only */
 	os_mutex_lock(dev->api_lock);
 	for (struct gpu_client *c = dev->clients; c != NULL; c = c->next) {
 		if (c->vm.vmid != vmid)
