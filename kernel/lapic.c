@@ -12,7 +12,8 @@
 #include "vmm.h"
 #include "x86reg.h"
 
-#define CALIBRATE_MS	10
+#define CALIBRATE_MS	20
+#define SAMPLE_TRIES	8
 
 static volatile void *lapic;
 static volatile uint64_t ticks;
@@ -60,22 +61,47 @@ timer_tick(void *arg, int vector)
 	ticks++;
 }
 
+/*
+ * One (time, timer count) pair, the tightest of several: see sample() in
+ * time.c for why a busy host makes single reads unreliable.
+ */
+static void
+sample(uint64_t *ns, uint32_t *count)
+{
+	uint64_t a, b, best = ~0ULL;
+	uint32_t c;
+	int i;
+
+	for (i = 0; i < SAMPLE_TRIES; i++) {
+		a = time_ns();
+		c = mmio_read32(lapic, LAPIC_TIMER_CUR);
+		b = time_ns();
+		if (b - a < best) {
+			best = b - a;
+			*ns = a + (b - a) / 2;
+			*count = c;
+		}
+	}
+}
+
 /* Starts the periodic timer at hz interrupts per second. */
 void
 lapic_timer_start(uint32_t hz)
 {
-	uint64_t t0;
-	uint32_t elapsed, per_tick;
+	uint64_t t0 = 0, t1 = 0;
+	uint32_t c0 = 0, c1 = 0, elapsed, per_tick;
 
 	mmio_write32(lapic, LAPIC_TIMER_DIV, LAPIC_TIMER_DIV16);
 	mmio_write32(lapic, LAPIC_LVT_TIMER, LAPIC_LVT_MASKED);
 	mmio_write32(lapic, LAPIC_TIMER_INIT, 0xffffffff);
-	t0 = time_ns();
-	while (time_ns() - t0 < CALIBRATE_MS * 1000000ULL)
-		cpu_relax();
-	elapsed = 0xffffffff - mmio_read32(lapic, LAPIC_TIMER_CUR);
+	sample(&t0, &c0);
+	do {
+		sample(&t1, &c1);
+	} while (t1 - t0 < CALIBRATE_MS * 1000000ULL);
 	mmio_write32(lapic, LAPIC_TIMER_INIT, 0);
-	per_tick = (uint32_t)((uint64_t)elapsed * 1000 / CALIBRATE_MS / hz);
+	elapsed = c0 - c1;
+	per_tick = (uint32_t)((uint64_t)elapsed * 1000000000ULL / (t1 - t0) /
+	    hz);
 	if (per_tick == 0)
 		panic("lapic_timer_start: timer did not count during "
 		    "calibration");
@@ -85,13 +111,19 @@ lapic_timer_start(uint32_t hz)
 	mmio_write32(lapic, LAPIC_TIMER_INIT, per_tick);
 	timer_hz = hz;
 	kprintf("lapic: timer %lu kHz (after /16), %u Hz periodic on vector "
-	    "%#x\n", (uint64_t)elapsed / CALIBRATE_MS, hz, VEC_LAPIC_TIMER);
+	    "%#x\n", (uint64_t)per_tick * hz / 1000, hz, VEC_LAPIC_TIMER);
 }
 
 uint64_t
 lapic_timer_ticks(void)
 {
 	return ticks;
+}
+
+volatile uint64_t *
+lapic_timer_ticks_ptr(void)
+{
+	return &ticks;
 }
 
 uint32_t

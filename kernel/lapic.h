@@ -9,6 +9,7 @@ void	 lapic_eoi(void);
 uint32_t lapic_id(void);
 void	 lapic_timer_start(uint32_t hz);
 uint64_t lapic_timer_ticks(void);
+volatile uint64_t *lapic_timer_ticks_ptr(void);
 uint32_t lapic_timer_hz(void);
 
 void	 ioapic_init(void);

@@ -36,6 +36,7 @@
 #define PIT_CMD			0x43	/* control word */
 #define  PIT_CMD_CH0_MODE2_LOHI	0x34	/* counter 0, lo/hi byte, rate generator */
 #define  PIT_CMD_CH2_MODE0_LOHI	0xb0	/* counter 2, lo/hi byte, terminal count */
+#define  PIT_CMD_CH2_LATCH	0x80	/* counter 2, latch the count for reading */
 #define PIT_ISA_IRQ		0
 #define PORT_61			0x61	/* system control port B */
 #define  PORT_61_GATE2		0x01	/* counter 2 gate */

@@ -414,15 +414,24 @@ def run_config(cfg, iso, args, log_dir):
 
     # Kernel tests.
     got = {}
+    why = {}
+    current = None
     for l in lines:
+        m = re.match(r"ktest: RUN (\w+)", l)
+        if m:
+            current = m.group(1)
+        elif current and "check failed" in l:
+            why[current] = l.strip()
         m = re.match(r"ktest: (PASS|FAIL|SKIP) (\w+)", l)
         if m:
             got[m.group(2)] = m.group(1)
     selected = args.tests.split(",") if args.tests else list(cfg.expect)
     for t in selected:
         want = cfg.expect.get(t, "PASS")
-        res.add("%s/%s" % (cfg.name, t), got.get(t) == want,
-                "got %s, want %s" % (got.get(t, "nothing"), want))
+        detail = "got %s, want %s" % (got.get(t, "nothing"), want)
+        if t in why:
+            detail += ": " + why[t]
+        res.add("%s/%s" % (cfg.name, t), got.get(t) == want, detail)
 
     # PCI listing against QEMU's own view.
     if pci_error or info_pci is None:
@@ -517,6 +526,15 @@ def main():
             r.add("%s/harness" % c.name, False, repr(e))
             results[c.name] = r
 
+    if want_crash:
+        # Not a boot: the register header against Linux's (check_regs.py).
+        p = subprocess.run([sys.executable, os.path.join(os.path.dirname(
+            os.path.abspath(__file__)), "check_regs.py")],
+            capture_output=True, text=True)
+        r = Result()
+        r.add("regs/pcireg_vs_linux", p.returncode == 0,
+              (p.stdout + p.stderr).strip().split("\n")[-1])
+        results["regs"] = r
     pending = list(configs)
     if want_crash:
         pending.append(Config("crash", "seabios", False))
@@ -530,8 +548,9 @@ def main():
         running.pop(0)
 
     passed = failed = 0
-    for c in configs + ([Config("crash", "seabios", False)] if want_crash else []):
-        for name, ok, detail in results[c.name].checks:
+    names = [c.name for c in configs] + (["crash", "regs"] if want_crash else [])
+    for n in names:
+        for name, ok, detail in results[n].checks:
             print("%s %-32s %s" % ("PASS" if ok else "FAIL", name, detail))
             if ok:
                 passed += 1
