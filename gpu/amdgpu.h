@@ -225,6 +225,8 @@ int	mem_init(struct gpu_device *);
 void	mem_fini(struct gpu_device *);
 int	kbo_alloc(struct gpu_device *, uint64_t size, uint64_t align,
 	    enum kbo_domain, struct kbo *);
+int	kbo_alloc_raw(struct gpu_device *, uint64_t size, uint64_t align,
+	    enum kbo_domain, struct kbo *);
 void	kbo_free(struct gpu_device *, struct kbo *);
 int	wb_get(struct gpu_device *, struct wb_slot *);
 void	wb_put(struct gpu_device *, struct wb_slot *);

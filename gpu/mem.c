@@ -43,7 +43,6 @@ vram_alloc(struct gpu_device *dev, uint64_t size, uint64_t align, struct kbo *bo
 	bo->vram_off = at;
 	bo->cpu = dev->vram_cpu + at;
 	bo->gpu = dev->vram_start + at;
-	memset(bo->cpu, 0, size);
 	return 0;
 }
 
@@ -105,8 +104,10 @@ gtt_alloc(struct gpu_device *dev, uint64_t size, uint64_t align, struct kbo *bo)
 	return 0;
 }
 
+/* Like kbo_alloc, but VRAM is handed out as it is: for buffers the
+ * hardware owns or the driver overwrites whole (the PSP's TMR). */
 int
-kbo_alloc(struct gpu_device *dev, uint64_t size, uint64_t align,
+kbo_alloc_raw(struct gpu_device *dev, uint64_t size, uint64_t align,
     enum kbo_domain domain, struct kbo *bo)
 {
 	int rc;
@@ -127,6 +128,18 @@ kbo_alloc(struct gpu_device *dev, uint64_t size, uint64_t align,
 	bo->domain = domain;
 	bo->size = size;
 	return 0;
+}
+
+/* A cleared kernel buffer (system pages arrive cleared from the OS). */
+int
+kbo_alloc(struct gpu_device *dev, uint64_t size, uint64_t align,
+    enum kbo_domain domain, struct kbo *bo)
+{
+	int rc = kbo_alloc_raw(dev, size, align, domain, bo);
+
+	if (rc == 0 && domain == KBO_VRAM)
+		memset(bo->cpu, 0, bo->size);
+	return rc;
 }
 
 void

@@ -544,7 +544,8 @@ psp_v11_init(struct gpu_device *dev)
 	if ((rc = alloc_buffers(dev)) != 0 || (rc = bootloader(dev)) != 0 ||
 	    (rc = km_ring_create(dev)) != 0 || (rc = load_toc(dev)) != 0)
 		return rc;
-	if ((rc = kbo_alloc(dev, psp->tmr_size, PSP_TMR_ALIGN, KBO_VRAM, &psp->tmr)) != 0 ||
+	/* The TMR belongs to the PSP: not cleared (amdgpu_bo_create_kernel). */
+	if ((rc = kbo_alloc_raw(dev, psp->tmr_size, PSP_TMR_ALIGN, KBO_VRAM, &psp->tmr)) != 0 ||
 	    (rc = ucode_bo_init(dev)) != 0 || (rc = load_smu(dev)) != 0 ||
 	    (rc = setup_tmr(dev)) != 0 || (rc = load_non_psp_fw(dev)) != 0 ||
 	    (rc = load_asd(dev)) != 0)

@@ -177,10 +177,12 @@ os_dma_alloc(struct os_dev *d, size_t size, size_t align, struct os_dma *out)
 	pthread_mutex_unlock(&d->dma_lock);
 	if (rc != 0)
 		return rc;
+	/* Already zero: memfd pages start out zero and os_dma_free punches
+	 * them out again (MADV_REMOVE), so no page is ever handed out twice
+	 * with old contents, and none is touched before its user does. */
 	out->cpu = d->sysmem + off;
 	out->bus = HOST_SYSMEM_BUS_BASE + off;
 	out->size = size;
-	memset(out->cpu, 0, size);
 	return 0;
 }
 
@@ -189,8 +191,10 @@ os_dma_free(struct os_dev *d, struct os_dma *dma)
 {
 	if (dma->cpu == NULL)
 		return;
-	/* Give the pages back to the OS so freed memory does not stay resident. */
-	madvise(dma->cpu, dma->size, MADV_REMOVE);
+	/* Give the pages back to the OS: freed memory does not stay resident,
+	 * and reads as zero when os_dma_alloc hands it out again. */
+	if (madvise(dma->cpu, dma->size, MADV_REMOVE) != 0)
+		memset(dma->cpu, 0, dma->size);
 	pthread_mutex_lock(&d->dma_lock);
 	range_give(d, dma->bus - HOST_SYSMEM_BUS_BASE, dma->size);
 	d->dma_in_use -= dma->size;
