@@ -12,7 +12,7 @@
 #include "pci.h"
 
 #define ADMIN_ENTRIES	16
-#define CMD_TIMEOUT_MS	2000
+#define CMD_TIMEOUT_MS	5000
 
 static void
 nvme_irq(void *arg, int vector)

@@ -14,6 +14,12 @@
 #define KT_FAIL	1
 #define KT_SKIP	2
 
+/*
+ * How long a test waits for a device: generous, because under TCG on a
+ * busy host the virtual CPU may be descheduled for long stretches.
+ */
+#define KT_WAIT_MS	5000
+
 #define KT_CHECK(cond, ...) do {					\
 	if (!(cond)) {							\
 		kprintf("ktest:   check failed at %s:%d: %s: ",		\

@@ -44,10 +44,11 @@ t_edu_dma_msi(void)
 	memset(buf + XFER, 0, XFER);
 	irqs = e.irqs;
 
-	KT_CHECK(edu_dma(&e, 0, m.bus, 0, XFER, 2000) == 0, "RAM -> edu");
+	KT_CHECK(edu_dma(&e, 0, m.bus, 0, XFER, KT_WAIT_MS) == 0,
+	    "RAM -> edu");
 	KT_CHECK(e.last_status == EDU_DMA_IRQ_VALUE, "IRQ status %#x",
 	    e.last_status);
-	KT_CHECK(edu_dma(&e, 1, m.bus + XFER, 0, XFER, 2000) == 0,
+	KT_CHECK(edu_dma(&e, 1, m.bus + XFER, 0, XFER, KT_WAIT_MS) == 0,
 	    "edu -> RAM");
 	KT_CHECK(e.irqs == irqs + 2, "%lu MSIs for 2 transfers", e.irqs - irqs);
 	KT_CHECK(memcmp(buf, buf + XFER, XFER) == 0,

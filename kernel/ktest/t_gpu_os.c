@@ -83,7 +83,8 @@ t_gpu_os_edu(void)
 	KT_CHECK(!os_event_wait(c.ev, 1000000), "event signalled by itself");
 	KT_CHECK(os_irq_register(d, handler, &c) == 0, "os_irq_register");
 	os_mmio_write32(d, EDU_BAR, EDU_IRQ_RAISE, RAISE_VALUE);
-	KT_CHECK(os_event_wait(c.ev, 2000000000ULL), "no interrupt within 2 s");
+	KT_CHECK(os_event_wait(c.ev, KT_WAIT_MS * 1000000ULL), "no interrupt "
+	    "within %d ms", KT_WAIT_MS);
 	KT_CHECK(c.calls == 1 && c.status == RAISE_VALUE, "handler calls %d, "
 	    "status %#x", c.calls, c.status);
 	os_irq_unregister(d);

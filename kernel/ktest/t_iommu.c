@@ -41,8 +41,10 @@ t_iommu_mapped(void)
 	p = m.cpu;
 	for (i = 0; i < XFER; i++)
 		p[i] = (uint8_t)(ktest_seed() + (uint64_t)i * 7);
-	KT_CHECK(edu_dma(&e, 0, m.bus, 0, XFER, 2000) == 0, "RAM -> edu");
-	KT_CHECK(edu_dma(&e, 1, m.bus + XFER, 0, XFER, 2000) == 0, "edu -> RAM");
+	KT_CHECK(edu_dma(&e, 0, m.bus, 0, XFER, KT_WAIT_MS) == 0,
+	    "RAM -> edu");
+	KT_CHECK(edu_dma(&e, 1, m.bus + XFER, 0, XFER, KT_WAIT_MS) == 0,
+	    "edu -> RAM");
 	KT_CHECK(memcmp(p, p + XFER, XFER) == 0, "round trip through IOVA "
 	    "%#lx (phys %#lx) lost data", m.bus, m.pa);
 	kprintf("ktest:   round trip through IOVA %#lx -> phys %#lx\n", m.bus,
@@ -71,14 +73,16 @@ t_iommu_fault(void)
 	for (i = 0; i < XFER; i++)
 		p[i] = (uint8_t)(i ^ 0x5a);
 	KT_CHECK(dma_map(e.pci, pa, PAGE_SIZE, DMA_BIDIR, &iova) == 0, "map");
-	KT_CHECK(edu_dma(&e, 0, iova, 0, XFER, 2000) == 0, "mapped RAM -> edu");
+	KT_CHECK(edu_dma(&e, 0, iova, 0, XFER, KT_WAIT_MS) == 0,
+	    "mapped RAM -> edu");
 	KT_CHECK(!iommu_take_fault(&f), "fault on a mapped IOVA %#lx", f.addr);
 	dma_unmap(e.pci, iova, PAGE_SIZE);
 
 	/* The device now writes its buffer back to the unmapped IOVA. */
 	memset(p, 0xee, XFER);
 	irqs = iommu_fault_irqs();
-	KT_CHECK(edu_dma(&e, 1, iova, 0, XFER, 2000) == 0, "edu -> unmapped");
+	KT_CHECK(edu_dma(&e, 1, iova, 0, XFER, KT_WAIT_MS) == 0,
+	    "edu -> unmapped");
 	KT_CHECK(iommu_take_fault(&f), "no fault reported for the write to "
 	    "unmapped IOVA %#lx", iova);
 	KT_CHECK(f.source == pci_requester_id(e.pci), "fault source %#x, edu "
@@ -93,7 +97,7 @@ t_iommu_fault(void)
 	KT_CHECK(iommu_fault_irqs() > irqs, "no fault-event interrupt");
 
 	/* A read from an IOVA that was never mapped is blocked too. */
-	KT_CHECK(edu_dma(&e, 0, 0x0ff00000, 0, XFER, 2000) == 0,
+	KT_CHECK(edu_dma(&e, 0, 0x0ff00000, 0, XFER, KT_WAIT_MS) == 0,
 	    "never-mapped -> edu");
 	KT_CHECK(iommu_take_fault(&f) && f.is_read && f.reason == VTD_FR_READ &&
 	    f.addr == 0x0ff00000, "read fault: read=%d reason %#x addr %#lx",

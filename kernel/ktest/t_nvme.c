@@ -72,7 +72,7 @@ t_nvme_msix_mask(void)
 	irqs = n.irqs;
 	nvme_identify_cmd(&cmd, &id);
 	cid = nvme_submit(&n, &cmd);
-	KT_CHECK(nvme_poll(&n, cid, 2000, NULL, NULL) == 0, "no completion "
+	KT_CHECK(nvme_poll(&n, cid, KT_WAIT_MS, NULL, NULL) == 0, "no completion "
 	    "while masked");
 	delay_us(10000);	/* time for a wrongly delivered MSI to land */
 	KT_CHECK(n.irqs == irqs, "%lu MSI-X delivered while masked",
@@ -81,7 +81,7 @@ t_nvme_msix_mask(void)
 	    "masked");
 
 	pci_msix_mask(n.pci, 0, 0);
-	end = time_ns() + 2000000000ULL;
+	end = time_ns() + KT_WAIT_MS * 1000000ULL;
 	while (n.irqs == irqs && time_ns() < end)
 		__asm__ volatile("hlt");
 	KT_CHECK(n.irqs == irqs + 1, "unmasking delivered %lu MSI-X, want 1",

@@ -29,7 +29,7 @@ import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-BOOT_TIMEOUT = 60          # seconds for one whole QEMU run (hard kill)
+BOOT_TIMEOUT = 90          # seconds for one whole QEMU run (hard kill)
 MONITOR_TIMEOUT = 10
 CPUS = 2                   # in the MADT; the kernel runs on the first only
 IVSHMEM_SIZE = 8 << 30     # 8 GiB like the RX 6600 VRAM, 64-bit prefetchable BAR2
