@@ -37,8 +37,11 @@
 #define NVME_ACQ		0x30	/* 64: admin CQ base */
 #define NVME_DOORBELL_BASE	0x1000
 /* SQ y tail doorbell: 0x1000 + (2y) * stride; CQ y head: (2y + 1) * stride */
-#define NVME_SQ_TAIL_DB(y, dstrd) (NVME_DOORBELL_BASE + (2 * (y)) * (4u << (dstrd)))
-#define NVME_CQ_HEAD_DB(y, dstrd) (NVME_DOORBELL_BASE + (2 * (y) + 1) * (4u << (dstrd)))
+#define NVME_DB_STRIDE(dstrd)	(4u << (dstrd))
+#define NVME_SQ_TAIL_DB(y, dstrd)					\
+	(NVME_DOORBELL_BASE + (2 * (y)) * NVME_DB_STRIDE(dstrd))
+#define NVME_CQ_HEAD_DB(y, dstrd)					\
+	(NVME_DOORBELL_BASE + (2 * (y) + 1) * NVME_DB_STRIDE(dstrd))
 
 /* Submission queue entry, 64 bytes */
 struct nvme_sqe {
