@@ -71,6 +71,9 @@ struct ring_funcs {
 	void (*pad)(struct gpu_ring *);		/* align wptr as the engine wants */
 	int (*test_ring)(struct gpu_ring *);
 	int (*test_ib)(struct gpu_ring *);
+	/* Stop the engine, ring_clear(), reprogram and restart the ring
+	 * (Linux amdgpu_ring_funcs.reset); 0 or a GPU_E* code. */
+	int (*reset)(struct gpu_ring *);
 };
 
 struct gpu_ring {
@@ -91,6 +94,10 @@ struct gpu_ring {
 	 * raised before a job's fence (a VM fault) is handled first. */
 	uint32_t irq_fence;
 	struct os_event *fence_event;	/* signalled by the interrupt */
+	/* Hang detection (queue.c, api_lock): the fence value last seen
+	 * and when it last changed or the ring last went from idle to busy. */
+	uint32_t hang_fence;
+	uint64_t progress_ns;
 	uint32_t doorbell;		/* dword index in BAR2 */
 	unsigned me, pipe, queue;	/* CP rings */
 	unsigned instance;		/* SDMA engine */
@@ -156,6 +163,7 @@ struct gpu_device {
 	struct sdma_state *sdma;
 
 	uint32_t gfx_active_cus;	/* gfx_v10.c, from the harvest registers */
+	uint32_t gfx_cu_bitmap[4][4];	/* gfx_v10.c: active CUs per [SE][SA] */
 
 	struct gpu_ring *rings[GPU_MAX_RINGS];
 	unsigned nrings;
@@ -201,6 +209,10 @@ void	wreg_abs(struct gpu_device *, uint32_t dword, uint32_t val);
 uint32_t reg_abs(struct gpu_device *, uint32_t reg);	/* AMDREG() -> absolute dword */
 void	wdoorbell32(struct gpu_device *, uint32_t index, uint32_t val);
 void	wdoorbell64(struct gpu_device *, uint32_t index, uint64_t val);
+/* Poll read(arg) until (value & mask) == expect; GPU_ETIME otherwise, with
+ * the last value read.  The one bounded polling loop of the driver. */
+int	gpu_poll(uint32_t (*read)(void *), void *arg, uint32_t mask, uint32_t expect,
+	    uint32_t timeout_us, uint32_t *last);
 /* Poll reg until (value & mask) == expect; on timeout, an error naming the
  * register, mask, expected and last value. */
 int	wait_reg(struct gpu_device *, uint32_t reg, const char *name,
@@ -276,6 +288,10 @@ uint32_t ring_emit_fence(struct gpu_ring *);
 int	ring_fence_wait(struct gpu_ring *, uint32_t seq, uint64_t timeout_ns);
 /* EOP/trap interrupt for this ring: wake waiters. */
 void	ring_fence_irq(struct gpu_ring *);
+/* For a ring's reset function, once its engine is stopped: the ring is
+ * empty (rptr = wptr = 0) and every fence emitted so far reads as done,
+ * so that numbering continues with the next emitted fence. */
+void	ring_clear(struct gpu_ring *);
 /* The GPU API's part of bring-up (vm.c) and of a fence interrupt (queue.c). */
 int	api_hw_init(struct gpu_device *);
 void	api_ring_irq(struct gpu_device *);

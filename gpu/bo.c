@@ -14,12 +14,7 @@ bo_release(struct gpu_bo *bo)
 {
 	struct gpu_device *dev = bo->dev;
 
-	for (unsigned i = 0; i < dev->nexports; i++) {
-		if (dev->exports[i].obj == bo) {
-			dev->exports[i] = dev->exports[--dev->nexports];
-			break;
-		}
-	}
+	export_remove(dev, bo);
 	if (bo->domain == GPU_DOMAIN_VRAM) {
 		os_mutex_lock(dev->mem_lock);
 		range_put(&dev->vram, bo->vram_off, bo->size);
@@ -179,55 +174,13 @@ gpu_bo_query(struct gpu_client *c, gpu_handle h, struct gpu_bo_info *info)
 	return bo != NULL ? 0 : -GPU_EBADF;
 }
 
-/* Export entries do not hold a reference: the token dies with the object. */
-int
-export_add(struct gpu_device *dev, unsigned kind, void *obj, uint64_t *token)
-{
-	if (dev->nexports == dev->maxexports) {
-		unsigned n = dev->maxexports ? dev->maxexports * 2 : 16;
-		struct export *e = os_zalloc(n * sizeof(*e));
-
-		if (e == NULL)
-			return -GPU_ENOMEM;
-		if (dev->nexports != 0)
-			memcpy(e, dev->exports, dev->nexports * sizeof(*e));
-		os_free(dev->exports);
-		dev->exports = e;
-		dev->maxexports = n;
-	}
-	*token = (++dev->token_count * 0x9e3779b97f4a7c15ull) ^ dev->token_salt;
-	dev->exports[dev->nexports].token = *token;
-	dev->exports[dev->nexports].kind = kind;
-	dev->exports[dev->nexports].obj = obj;
-	dev->nexports++;
-	return 0;
-}
-
-void *
-export_find(struct gpu_device *dev, uint64_t token, unsigned kind)
-{
-	for (unsigned i = 0; i < dev->nexports; i++)
-		if (dev->exports[i].token == token && dev->exports[i].kind == kind)
-			return dev->exports[i].obj;
-	return NULL;
-}
-
 int
 gpu_bo_export(struct gpu_client *c, gpu_handle h, uint64_t *token)
 {
-	struct gpu_bo *bo;
-	int rc = -GPU_EBADF;
+	int rc;
 
-	*token = 0;
 	os_mutex_lock(c->dev->api_lock);
-	bo = handle_get(c, h, OBJ_BO);
-	if (bo != NULL && bo->token != 0) {
-		*token = bo->token;
-		rc = 0;
-	} else if (bo != NULL) {
-		rc = export_add(c->dev, OBJ_BO, bo, &bo->token);
-		*token = bo->token;
-	}
+	rc = export_token(c, h, OBJ_BO, offsetof(struct gpu_bo, token), token);
 	os_mutex_unlock(c->dev->api_lock);
 	return rc;
 }

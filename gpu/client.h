@@ -138,8 +138,14 @@ void	bo_unref(struct gpu_bo *);
 /* The page address the GPU uses for byte `off` of the BO, and its PTE
  * flags (SYSTEM/SNOOPED for system pages). */
 uint64_t bo_page_addr(const struct gpu_bo *, uint64_t off, uint64_t *pte_flags);
+
+/* --- export.c ------------------------------------------------------------------ */
+/* The token of object h (exported on first use; token_off locates its token
+ * field); GPU_EBADF if h is not a live object of that kind. */
+int	export_token(struct gpu_client *, gpu_handle h, unsigned kind,
+	    size_t token_off, uint64_t *token);
 void	*export_find(struct gpu_device *, uint64_t token, unsigned kind);
-int	export_add(struct gpu_device *, unsigned kind, void *obj, uint64_t *token);
+void	export_remove(struct gpu_device *, void *obj);
 
 /* --- queue.c, sem.c ------------------------------------------------------------- */
 /* Retire finished jobs, apply their signals, release held jobs, wake

@@ -50,16 +50,6 @@ get32(const uint8_t *p, unsigned off)
 	return get16(p, off) | (uint32_t)get16(p, off + 2) << 16;
 }
 
-static uint16_t
-sum16(const uint8_t *p, unsigned len)
-{
-	uint16_t s = 0;
-
-	while (len-- > 0)
-		s = (uint16_t)(s + *p++);
-	return s;
-}
-
 static const struct hwip *
 find_hwip(uint16_t hw_id)
 {
@@ -82,7 +72,7 @@ check_table(struct gpu_device *dev, const uint8_t *bin, unsigned size,
 		return gpu_error(dev, -GPU_EIO,
 		    "IP discovery: %s table at 0x%x (+0x%x) is outside the binary (0x%x bytes)",
 		    what, *off, *len, size);
-	sum = sum16(bin + *off, *len);
+	sum = discovery_checksum(bin + *off, *len);
 	if (sum != get16(bin, e + 2))
 		return gpu_error(dev, -GPU_EIO,
 		    "IP discovery: %s table checksum 0x%04x, expected 0x%04x",
@@ -210,7 +200,7 @@ discovery_init(struct gpu_device *dev)
 	size = get16(bin, DBH_SIZE);
 	if (size < DBH_BYTES || size > DISCOVERY_TMR_SIZE)
 		return gpu_error(dev, -GPU_EIO, "IP discovery: binary size %u", size);
-	sum = sum16(bin + DBH_SIZE, size - DBH_SIZE);
+	sum = discovery_checksum(bin + DBH_SIZE, size - DBH_SIZE);
 	if (sum != get16(bin, DBH_CHECKSUM))
 		return gpu_error(dev, -GPU_EIO,
 		    "IP discovery: binary checksum 0x%04x, expected 0x%04x",

@@ -77,20 +77,49 @@ wdoorbell64(struct gpu_device *dev, uint32_t index, uint64_t val)
 }
 
 int
+gpu_poll(uint32_t (*read)(void *), void *arg, uint32_t mask, uint32_t expect,
+    uint32_t timeout_us, uint32_t *last)
+{
+	uint64_t deadline = os_time_ns() + (uint64_t)timeout_us * 1000;
+
+	for (;;) {
+		*last = read(arg);
+		if ((*last & mask) == expect)
+			return 0;
+		if (os_time_ns() > deadline)
+			return -GPU_ETIME;
+		os_delay_us(1);
+	}
+}
+
+struct reg_arg {
+	struct gpu_device *dev;
+	uint32_t reg;
+};
+
+static uint32_t
+read_reg(void *arg)
+{
+	struct reg_arg *a = arg;
+
+	return rreg(a->dev, a->reg);
+}
+
+static uint32_t
+read_mem(void *arg)
+{
+	return *(volatile uint32_t *)arg;
+}
+
+int
 wait_reg(struct gpu_device *dev, uint32_t reg, const char *name, uint32_t mask,
     uint32_t expect, uint32_t timeout_us)
 {
-	uint64_t deadline = os_time_ns() + (uint64_t)timeout_us * 1000;
+	struct reg_arg a = { dev, reg };
 	uint32_t v;
 
-	for (;;) {
-		v = rreg(dev, reg);
-		if ((v & mask) == expect)
-			return 0;
-		if (os_time_ns() > deadline)
-			break;
-		os_delay_us(1);
-	}
+	if (gpu_poll(read_reg, &a, mask, expect, timeout_us, &v) == 0)
+		return 0;
 	return gpu_error(dev, -GPU_ETIME,
 	    "timeout after %u us waiting for %s (0x%05x) & 0x%08x == 0x%08x, last 0x%08x",
 	    timeout_us, name, reg_abs(dev, reg), mask, expect, v);
@@ -100,17 +129,10 @@ int
 wait_mem(struct gpu_device *dev, volatile uint32_t *p, const char *what,
     uint32_t mask, uint32_t expect, uint32_t timeout_us)
 {
-	uint64_t deadline = os_time_ns() + (uint64_t)timeout_us * 1000;
 	uint32_t v;
 
-	for (;;) {
-		v = *p;
-		if ((v & mask) == expect)
-			return 0;
-		if (os_time_ns() > deadline)
-			break;
-		os_delay_us(1);
-	}
+	if (gpu_poll(read_mem, (void *)p, mask, expect, timeout_us, &v) == 0)
+		return 0;
 	return gpu_error(dev, -GPU_ETIME,
 	    "timeout after %u us waiting for %s & 0x%08x == 0x%08x, last 0x%08x",
 	    timeout_us, what, mask, expect, v);

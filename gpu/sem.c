@@ -13,17 +13,6 @@ sem_unref(struct gpu_sem *s)
 	os_free(s);
 }
 
-static void
-unexport(struct gpu_device *dev, struct gpu_sem *s)
-{
-	for (unsigned i = 0; i < dev->nexports; i++) {
-		if (dev->exports[i].obj == s) {
-			dev->exports[i] = dev->exports[--dev->nexports];
-			return;
-		}
-	}
-}
-
 int
 gpu_sem_create(struct gpu_client *c, uint64_t initial, gpu_handle *out)
 {
@@ -55,7 +44,7 @@ gpu_sem_destroy(struct gpu_client *c, gpu_handle h)
 	if (s != NULL) {
 		handle_drop(c, h);
 		s->destroyed = true;
-		unexport(c->dev, s);
+		export_remove(c->dev, s);
 		sem_unref(s);
 		wake_all(c->dev);
 	}
@@ -157,18 +146,10 @@ gpu_sem_wait(struct gpu_client *c, const struct gpu_sem_point *pts, uint32_t n,
 int
 gpu_sem_export(struct gpu_client *c, gpu_handle h, uint64_t *token)
 {
-	struct gpu_sem *s;
-	int rc = -GPU_EBADF;
+	int rc;
 
-	*token = 0;
 	os_mutex_lock(c->dev->api_lock);
-	s = handle_get(c, h, OBJ_SEM);
-	if (s != NULL && s->token == 0)
-		rc = export_add(c->dev, OBJ_SEM, s, &s->token);
-	else if (s != NULL)
-		rc = 0;
-	if (s != NULL)
-		*token = s->token;
+	rc = export_token(c, h, OBJ_SEM, offsetof(struct gpu_sem, token), token);
 	os_mutex_unlock(c->dev->api_lock);
 	return rc;
 }

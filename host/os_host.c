@@ -14,14 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "gpu/range.h"
 #include "host.h"
 #include "metalgpu/errno.h"
-
-/* A free range of system memory (first-fit list, sorted by address). */
-struct range {
-	uint64_t start, size;
-	struct range *next;
-};
 
 struct os_dev {
 	struct host_opts opts;
@@ -32,7 +27,7 @@ struct os_dev {
 	uint8_t *sysmem;
 	uint64_t sysmem_size;
 	pthread_mutex_t dma_lock;
-	struct range *free_list;
+	struct range_alloc free;	/* offsets into sysmem (gpu/range.c) */
 	uint64_t dma_in_use;
 
 	/* The interrupt thread: the model's MSI bumps `pending`. */
@@ -93,71 +88,6 @@ os_pci_id(struct os_dev *d, struct os_pci_id *id)
 
 /* --- DMA memory -------------------------------------------------------------- */
 
-static int
-range_take(struct os_dev *d, uint64_t size, uint64_t align, uint64_t *out)
-{
-	for (struct range **pp = &d->free_list; *pp != NULL; pp = &(*pp)->next) {
-		struct range *r = *pp;
-		uint64_t at = (r->start + align - 1) & ~(align - 1);
-		uint64_t pad = at - r->start;
-
-		if (pad + size > r->size)
-			continue;
-		if (pad != 0) {
-			struct range *front = malloc(sizeof(*front));
-
-			if (front == NULL)
-				return -GPU_ENOMEM;
-			front->start = r->start;
-			front->size = pad;
-			front->next = r;
-			*pp = front;
-			pp = &front->next;
-			r->start += pad;
-			r->size -= pad;
-		}
-		r->start += size;
-		r->size -= size;
-		if (r->size == 0) {
-			*pp = r->next;
-			free(r);
-		}
-		*out = at;
-		return 0;
-	}
-	return -GPU_ENOMEM;
-}
-
-static void
-range_give(struct os_dev *d, uint64_t start, uint64_t size)
-{
-	struct range **pp = &d->free_list, *prev = NULL, *r;
-
-	while (*pp != NULL && (*pp)->start < start) {
-		prev = *pp;
-		pp = &(*pp)->next;
-	}
-	if (prev != NULL && prev->start + prev->size == start) {
-		prev->size += size;
-		r = prev;
-	} else {
-		r = malloc(sizeof(*r));
-		if (r == NULL)
-			return;	/* leaks address space, never memory */
-		r->start = start;
-		r->size = size;
-		r->next = *pp;
-		*pp = r;
-	}
-	if (r->next != NULL && r->start + r->size == r->next->start) {
-		struct range *n = r->next;
-
-		r->size += n->size;
-		r->next = n->next;
-		free(n);
-	}
-}
-
 int
 os_dma_alloc(struct os_dev *d, size_t size, size_t align, struct os_dma *out)
 {
@@ -171,7 +101,7 @@ os_dma_alloc(struct os_dev *d, size_t size, size_t align, struct os_dma *out)
 	if (align < 4096)
 		align = 4096;
 	pthread_mutex_lock(&d->dma_lock);
-	rc = range_take(d, size, align, &off);
+	rc = range_get(&d->free, size, align, &off);
 	if (rc == 0)
 		d->dma_in_use += size;
 	pthread_mutex_unlock(&d->dma_lock);
@@ -196,7 +126,7 @@ os_dma_free(struct os_dev *d, struct os_dma *dma)
 	if (madvise(dma->cpu, dma->size, MADV_REMOVE) != 0)
 		memset(dma->cpu, 0, dma->size);
 	pthread_mutex_lock(&d->dma_lock);
-	range_give(d, dma->bus - HOST_SYSMEM_BUS_BASE, dma->size);
+	range_put(&d->free, dma->bus - HOST_SYSMEM_BUS_BASE, dma->size);
 	d->dma_in_use -= dma->size;
 	pthread_mutex_unlock(&d->dma_lock);
 	memset(dma, 0, sizeof(*dma));
@@ -512,13 +442,7 @@ sysmem_create(struct os_dev *d)
 		d->sysmem = NULL;
 		return -1;
 	}
-	d->free_list = malloc(sizeof(*d->free_list));
-	if (d->free_list == NULL)
-		return -1;
-	d->free_list->start = 0;
-	d->free_list->size = d->sysmem_size;
-	d->free_list->next = NULL;
-	return 0;
+	return range_init(&d->free, 0, d->sysmem_size);
 }
 
 struct os_dev *
@@ -567,12 +491,7 @@ host_dev_destroy(struct os_dev *d)
 		pthread_mutex_unlock(&d->irq_lock);
 		pthread_join(d->irq_thread, NULL);
 	}
-	while (d->free_list != NULL) {
-		struct range *n = d->free_list->next;
-
-		free(d->free_list);
-		d->free_list = n;
-	}
+	range_fini(&d->free);
 	if (d->sysmem != NULL)
 		munmap(d->sysmem, d->sysmem_size);
 	if (d->sysmem_fd >= 0)

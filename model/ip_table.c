@@ -97,23 +97,13 @@ put32(uint8_t *p, unsigned off, uint32_t v)
 	put16(p, off + 2, (uint16_t)(v >> 16));
 }
 
-static uint16_t
-sum16(const uint8_t *p, unsigned len)
-{
-	uint16_t s = 0;
-
-	while (len-- > 0)
-		s = (uint16_t)(s + *p++);
-	return s;
-}
-
 static void
 set_table(uint8_t *bin, enum discovery_table t, unsigned off, unsigned size)
 {
 	unsigned e = DBH_TABLE_LIST + t * DBH_TABLE_ENTRY_BYTES;
 
 	put16(bin, e, (uint16_t)off);
-	put16(bin, e + 2, sum16(bin + off, size));
+	put16(bin, e + 2, discovery_checksum(bin + off, size));
 	put16(bin, e + 4, (uint16_t)size);
 }
 
@@ -181,5 +171,5 @@ ip_table_write_discovery(struct navi23 *m)
 	put16(bin, DBH_VERSION_MAJOR, 1);
 	put16(bin, DBH_VERSION_MINOR, 0);
 	put16(bin, DBH_SIZE, (uint16_t)size);
-	put16(bin, DBH_CHECKSUM, sum16(bin + DBH_SIZE, size - DBH_SIZE));
+	put16(bin, DBH_CHECKSUM, discovery_checksum(bin + DBH_SIZE, size - DBH_SIZE));
 }

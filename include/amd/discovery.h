@@ -8,6 +8,8 @@
 #ifndef AMD_DISCOVERY_H
 #define AMD_DISCOVERY_H
 
+#include <stdint.h>
+
 #define DISCOVERY_BINARY_SIGNATURE	0x28211407u
 #define DISCOVERY_IPDS_SIGNATURE	0x53445049u	/* "IPDS" */
 #define DISCOVERY_GC_TABLE_ID		0x00004347u	/* "GC" */
@@ -67,5 +69,16 @@ enum gc_info_field {
 	GCI_NUM_FIELDS
 };
 #define GCI_BYTES		(GCI_FIELDS + 4 * GCI_NUM_FIELDS)
+
+/* amdgpu_discovery.c verify_checksum: a plain 16-bit sum of bytes. */
+static inline uint16_t
+discovery_checksum(const uint8_t *p, unsigned len)
+{
+	uint16_t s = 0;
+
+	while (len-- > 0)
+		s = (uint16_t)(s + *p++);
+	return s;
+}
 
 #endif
