@@ -79,6 +79,9 @@ uint64_t time_ns(void);
 void	 delay_us(uint64_t);
 uint64_t tsc_khz(void);
 
+/* shell.c */
+void	 shell_run(void) __attribute__((noreturn));
+
 /* main.c */
 int	 kernel_test_mode(void);
 

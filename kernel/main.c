@@ -70,9 +70,7 @@ kmain(uint32_t magic, uint64_t info)
 		kprintf("waiting for the harness\n");
 		if (serial_getc_timeout(30000) < 0)
 			kprintf("no word from the harness, going on\n");
-		ktest_run();
+		ktest_run(NULL);
 	}
-	kprintf("MetalOS: idle (Ctrl-A X quits QEMU)\n");
-	for (;;)
-		__asm__ volatile("hlt");
+	shell_run();
 }

@@ -35,7 +35,7 @@ struct ktest {
 	int		(*fn)(void);
 };
 
-void	 ktest_run(void);
+void	 ktest_run(const char *names) __attribute__((noreturn));
 uint64_t ktest_seed(void);
 
 /* t_acpi.c */

@@ -44,6 +44,8 @@ ALL_KTESTS = [
 ]
 IOMMU_KTESTS = ["iommu_mapped", "iommu_fault"]
 
+EXTRAS = ["crash", "shell", "regs"]
+
 OVMF_CANDIDATES = [
     "/usr/share/qemu/OVMF.fd",
     "/usr/share/ovmf/OVMF.fd",
@@ -343,6 +345,47 @@ def run_crash(iso, log_dir):
     return res
 
 
+def run_shell(iso, log_dir):
+    """The `make qemu` shell answers commands typed on the serial line."""
+    res = Result()
+    cfg = Config("shell", "seabios", False)
+    tmp = tempfile.mkdtemp(prefix="metalos-shell-")
+    cmd = qemu_command(cfg, iso, tmp, 1, "MTLS00000000", False)
+    cmd += ["-serial", "stdio", "-monitor", "none"]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    timer = threading.Timer(BOOT_TIMEOUT, proc.kill)
+    timer.start()
+    out = []
+    try:
+        for raw in proc.stdout:
+            line = clean(raw.decode("utf-8", "replace"))
+            out.append(line)
+            # Type only once the kernel listens: GRUB reads the line too.
+            if line.startswith("MetalOS shell"):
+                proc.stdin.write(b"lspci\rmem\rnosuch\rquit\r")
+                proc.stdin.flush()
+        status = proc.wait()
+    finally:
+        timer.cancel()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+    text = "".join(out)
+    with open(os.path.join(log_dir, "kernel-shell.log"), "w") as f:
+        f.write(text)
+    want = ["metalos> lspci", "metalos> mem", "KiB free of",
+            "nosuch: unknown command", "bye"]
+    missing = [w for w in want if w not in text]
+    if text.count("end of PCI listing") != 2:
+        missing.append("a second PCI listing")
+    res.add("shell/commands", not missing and status == 1,
+            "exit status %s%s" % (status, "; missing: " + " | ".join(missing)
+                                  if missing else ", lspci/mem/quit answered"))
+    return res
+
+
 def run_config(cfg, iso, args, log_dir):
     res = Result()
     tmp = tempfile.mkdtemp(prefix="metalos-%s-" % cfg.name)
@@ -498,8 +541,8 @@ def main():
     ap.add_argument("--firmware", choices=["seabios", "ovmf"], default="seabios")
     ap.add_argument("--iommu", action="store_true")
     ap.add_argument("--config", action="append",
-                    help="run only these configurations (%s, crash)" %
-                    ", ".join(c.name for c in CONFIGS))
+                    help="run only these configurations (%s)" %
+                    ", ".join([c.name for c in CONFIGS] + EXTRAS))
     ap.add_argument("--tests", default="",
                     help="comma-separated kernel tests to run (default: all)")
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("KERNEL_TEST_JOBS", "2")))
@@ -509,7 +552,9 @@ def main():
         return interactive(args)
 
     configs = [c for c in CONFIGS if not args.config or c.name in args.config]
-    want_crash = not args.tests and (not args.config or "crash" in args.config)
+    # Checks that are not a test-mode boot; skipped when tests are picked.
+    extras = [] if args.tests else [
+        x for x in EXTRAS if not args.config or x in args.config]
     log_dir = os.path.join(os.path.dirname(os.path.abspath(args.iso)), "logs")
     os.makedirs(log_dir, exist_ok=True)
     start = time.time()
@@ -519,6 +564,8 @@ def main():
         try:
             if c.name == "crash":
                 results[c.name] = run_crash(args.iso, log_dir)
+            elif c.name == "shell":
+                results[c.name] = run_shell(args.iso, log_dir)
             else:
                 results[c.name] = run_config(c, args.iso, args, log_dir)
         except Exception as e:     # a broken harness is a failure too
@@ -526,7 +573,7 @@ def main():
             r.add("%s/harness" % c.name, False, repr(e))
             results[c.name] = r
 
-    if want_crash:
+    if "regs" in extras:
         # Not a boot: the register header against Linux's (check_regs.py).
         p = subprocess.run([sys.executable, os.path.join(os.path.dirname(
             os.path.abspath(__file__)), "check_regs.py")],
@@ -535,9 +582,8 @@ def main():
         r.add("regs/pcireg_vs_linux", p.returncode == 0,
               (p.stdout + p.stderr).strip().split("\n")[-1])
         results["regs"] = r
-    pending = list(configs)
-    if want_crash:
-        pending.append(Config("crash", "seabios", False))
+    pending = list(configs) + [Config(x, "seabios", False)
+                               for x in extras if x != "regs"]
     running = []
     while pending or running:
         while pending and len(running) < max(1, args.jobs):
@@ -548,7 +594,7 @@ def main():
         running.pop(0)
 
     passed = failed = 0
-    names = [c.name for c in configs] + (["crash", "regs"] if want_crash else [])
+    names = [c.name for c in configs] + extras
     for n in names:
         for name, ok, detail in results[n].checks:
             print("%s %-32s %s" % ("PASS" if ok else "FAIL", name, detail))
