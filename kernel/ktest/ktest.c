@@ -32,6 +32,7 @@ static const struct ktest tests[] = {
 	{ "ivshmem_wc", t_ivshmem_wc },
 	{ "iommu_mapped", t_iommu_mapped },
 	{ "iommu_fault", t_iommu_fault },
+	{ "iommu_isolation", t_iommu_isolation },
 	/* Last: it renumbers a bridge (and puts it back). */
 	{ "pci_bus_assign", t_pci_bus_assign },
 };

@@ -65,5 +65,6 @@ int	 t_ivshmem_wc(void);
 /* t_iommu.c */
 int	 t_iommu_mapped(void);
 int	 t_iommu_fault(void);
+int	 t_iommu_isolation(void);
 
 #endif

@@ -5,6 +5,7 @@
  */
 #include "dev/edu.h"
 #include "dev/edureg.h"
+#include "dev/nvmereg.h"
 #include "dma.h"
 #include "iommu.h"
 #include "ktest/ktest.h"
@@ -102,6 +103,61 @@ t_iommu_fault(void)
 	KT_CHECK(iommu_take_fault(&f) && f.is_read && f.reason == VTD_FR_READ &&
 	    f.addr == 0x0ff00000, "read fault: read=%d reason %#x addr %#lx",
 	    f.is_read, f.reason, f.addr);
+	pmm_free_pages(pa, 1);
+	edu_close(&e);
+	return KT_PASS;
+}
+
+/*
+ * Isolation between devices: a page mapped in the NVMe controller's domain
+ * only is out of edu's reach; edu's write there is blocked and reported
+ * with edu's requester ID.
+ */
+#define ISOLATION_IOVA	0x0e000000ULL	/* below edu's mask, above its IOVAs */
+
+int
+t_iommu_isolation(void)
+{
+	struct pci_dev *other = NULL, *d;
+	struct iommu_fault f;
+	struct edu e;
+	uint64_t pa, bus;
+	uint8_t *p;
+	int r, i;
+
+	if ((r = open_edu(&e)) != KT_PASS)
+		return r;
+	for (i = 0; (d = pci_get(i)) != NULL; i++)
+		if (d->class == NVME_CLASS && d->subclass == NVME_SUBCLASS)
+			other = d;
+	if (other == NULL) {
+		edu_close(&e);
+		return KT_SKIP;
+	}
+	while (iommu_take_fault(&f))
+		;
+	pa = pmm_alloc_pages(1, 0);
+	KT_CHECK(pa != 0, "no page");
+	p = (uint8_t *)pa;
+	memset(p, 0x3c, XFER);
+	/* The DMA API attaches the other device to a domain of its own. */
+	KT_CHECK(dma_map(other, pa, PAGE_SIZE, DMA_BIDIR, &bus) == 0, "map");
+	KT_CHECK(other->domain != NULL && other->domain != e.pci->domain,
+	    "devices share a domain");
+	KT_CHECK(iommu_map_at(other->domain, ISOLATION_IOVA, pa, PAGE_SIZE,
+	    DMA_BIDIR) == 0, "map at %#llx", ISOLATION_IOVA);
+	KT_CHECK(edu_dma(&e, 1, ISOLATION_IOVA, 0, XFER, KT_WAIT_MS) == 0,
+	    "edu -> other device's IOVA");
+	KT_CHECK(iommu_take_fault(&f), "edu reached %02x:%02x.%x's page "
+	    "without a fault", other->bus, other->dev, other->fn);
+	KT_CHECK(f.source == pci_requester_id(e.pci) &&
+	    f.addr == ISOLATION_IOVA && !f.is_read, "fault source %#x addr "
+	    "%#lx read=%d", f.source, f.addr, f.is_read);
+	for (i = 0; i < XFER; i++)
+		KT_CHECK(p[i] == 0x3c, "byte %d of the other device's page "
+		    "changed", i);
+	iommu_unmap(other->domain, ISOLATION_IOVA, PAGE_SIZE);
+	dma_unmap(other, bus, PAGE_SIZE);
 	pmm_free_pages(pa, 1);
 	edu_close(&e);
 	return KT_PASS;

@@ -40,9 +40,9 @@ ALL_KTESTS = [
     "lapic_timer", "ioapic_pit", "acpi_madt_mcfg", "pci_bridge", "pci_bars",
     "pci_caps", "edu_dma_msi", "dma_mask", "gpu_os_edu", "nvme_identify",
     "nvme_msix_mask", "ivshmem_wc", "iommu_mapped", "iommu_fault",
-    "pci_bus_assign",
+    "iommu_isolation", "pci_bus_assign",
 ]
-IOMMU_KTESTS = ["iommu_mapped", "iommu_fault"]
+IOMMU_KTESTS = ["iommu_mapped", "iommu_fault", "iommu_isolation"]
 
 EXTRAS = ["crash", "shell", "regs"]
 
