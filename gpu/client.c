@@ -21,7 +21,8 @@ api_init(struct gpu_device *dev)
 	/* Tokens are a bijection of a counter, salted so that they are not
 	 * small consecutive numbers another process could guess. */
 	dev->token_salt = os_time_ns() * 0x2545f4914f6cdd1dull;
-	dev->job_timeout_ns = 2000000000ull;
+	/* amdgpu.lockup_timeout: 10 s by default for every ring. */
+	dev->job_timeout_ns = 10000000000ull;
 	return dev->api_lock != NULL ? 0 : -GPU_ENOMEM;
 }
 

@@ -196,7 +196,7 @@ gmc_xlate(struct navi23 *m, unsigned vmid, uint64_t addr, uint64_t len,
     enum gmc_access acc, enum navi23_engine who, uint64_t *contig)
 {
 	struct gmc_ctx c;
-	uint64_t pte, in_page, pa;
+	uint64_t pte, in_page, pa, frag_bytes;
 	int walker, system;
 	void *p;
 
@@ -232,7 +232,11 @@ gmc_xlate(struct navi23 *m, unsigned vmid, uint64_t addr, uint64_t len,
 		record_fault(m, vmid, addr, acc, who, 0, 0);
 		return NULL;
 	}
-	in_page = 4096 - (addr & 0xfff);
+	/* A fragment promises 2^frag pages contiguous and aligned in both
+	 * spaces: the access may run to the end of that block (this is
+	 * what fragments buy on hardware too: one TLB entry for the run). */
+	frag_bytes = 4096ull << ((pte & PTE_FRAG_MASK) >> PTE_FRAG_SHIFT);
+	in_page = frag_bytes - (addr & (frag_bytes - 1));
 	*contig = len < in_page ? len : in_page;
 	pa = (pte & PTE_ADDR_MASK) + (addr & 0xfff);
 	system = (pte & PTE_SYSTEM) != 0;

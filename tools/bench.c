@@ -6,11 +6,13 @@
  * median is reported against the 50 ms target, with the time of each
  * bring-up step.  There is no second driver for this chip to race on this
  * machine, so the peer here is the target itself (ratio < 1 is better).
+ * Then the GPU API's benchmarks (bench_api.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench.h"
 #include "host/host.h"
 #include "metalgpu/gpu.h"
 
@@ -25,8 +27,9 @@ cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* One device lifetime; `then` runs on the device once it is up. */
 static int
-one_bringup(struct gpu_info *info)
+one_bringup(struct gpu_info *info, int (*then)(struct gpu_device *))
 {
 	struct host_opts o;
 	struct os_dev *os;
@@ -41,10 +44,13 @@ one_bringup(struct gpu_info *info)
 		return -1;
 	dev = gpu_create(os);
 	rc = dev != NULL ? gpu_init(dev) : -1;
-	if (rc == 0)
+	if (rc == 0) {
 		gpu_query_info(dev, info);
-	else if (dev != NULL)
+		if (then != NULL && (rc = then(dev)) != 0)
+			fprintf(stderr, "bench: a benchmark failed\n");
+	} else if (dev != NULL) {
 		fprintf(stderr, "bench: bring-up failed: %s\n", gpu_last_error(dev));
+	}
 	gpu_destroy(dev);
 	host_dev_destroy(os);
 	return rc;
@@ -58,7 +64,7 @@ main(void)
 	double med_ms;
 
 	for (int i = 0; i < RUNS; i++) {
-		if (one_bringup(&runs[i]) != 0)
+		if (one_bringup(&runs[i], NULL) != 0)
 			return 1;
 		t[i] = runs[i].init_ns;
 	}
@@ -72,5 +78,5 @@ main(void)
 	for (unsigned i = 0; i < runs[RUNS - 1].nblocks; i++)
 		printf("    %-12s %8.2f ms\n", runs[RUNS - 1].blocks[i].name,
 		    runs[RUNS - 1].blocks[i].ns / 1e6);
-	return 0;
+	return one_bringup(&runs[0], bench_api) != 0;
 }
