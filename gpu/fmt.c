@@ -64,7 +64,7 @@ gpu_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 	struct out o = { buf, size, 0 };
 
 	for (; *fmt != '\0'; fmt++) {
-		int left = 0, width = 0, lng = 0;
+		int left = 0, width = 0, lng = 0, alt = 0, prec = -1;
 		char pad = ' ';
 
 		if (*fmt != '%') {
@@ -77,11 +77,18 @@ gpu_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				left = 1;
 			else if (*fmt == '0')
 				pad = '0';
+			else if (*fmt == '#')
+				alt = 1;
 			else
 				break;
 		}
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (*fmt++ - '0');
+		if (*fmt == '.') {
+			prec = 0;
+			while (*++fmt >= '0' && *fmt <= '9')
+				prec = prec * 10 + (*fmt - '0');
+		}
 		while (*fmt == 'l' || *fmt == 'z') {
 			lng++;
 			fmt++;
@@ -93,7 +100,7 @@ gpu_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 
 			if (s == NULL)
 				s = "(null)";
-			while (s[n] != '\0')
+			while (s[n] != '\0' && (prec < 0 || (int)n < prec))
 				n++;
 			put_padded(&o, s, n, width, left, ' ');
 			break;
@@ -118,6 +125,12 @@ gpu_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			uint64_t v = lng ? va_arg(ap, unsigned long long) :
 			    va_arg(ap, unsigned int);
 
+			/* '#': 0x before a non-zero hex number, as C does. */
+			if (alt && *fmt != 'u' && v != 0) {
+				put(&o, '0');
+				put(&o, *fmt);
+				width -= 2;
+			}
 			put_number(&o, v, 0, *fmt == 'u' ? 10 : 16, *fmt == 'X',
 			    width, left, pad);
 			break;

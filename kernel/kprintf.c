@@ -1,152 +1,17 @@
 /*
- * Formatted output: a small printf for the serial console.  Supports
- * %d %i %u %x %X %p %s %c %% with the l/ll/z length modifiers, a field
- * width, a string precision (%.4s) and the '0', '-' and '#' flags.
+ * Formatted output on the serial console.  The formatter is the GPU
+ * driver's gpu/fmt.c (freestanding, shared): %d %i %u %x %X %p %s %c %%
+ * with l/ll/z, a field width, a string precision and the 0, - and # flags.
  */
+#include "gpu/fmt.h"
 #include "io.h"
 #include "kernel.h"
 
-struct outbuf {
-	char	*buf;
-	size_t	 cap;
-	size_t	 len;
-};
-
-static void
-put(struct outbuf *o, char c)
-{
-	if (o->len + 1 < o->cap)
-		o->buf[o->len] = c;
-	o->len++;
-}
-
-static void
-put_num(struct outbuf *o, uint64_t v, int base, int neg, int width, int zero,
-    int left, int upper)
-{
-	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-	char tmp[24];
-	int n = 0, len;
-
-	do {
-		tmp[n++] = digits[v % (uint64_t)base];
-		v /= (uint64_t)base;
-	} while (v != 0);
-	len = n + (neg ? 1 : 0);
-	if (neg && zero)
-		put(o, '-');
-	if (!left)
-		for (; width > len; width--)
-			put(o, zero ? '0' : ' ');
-	if (neg && !zero)
-		put(o, '-');
-	while (n > 0)
-		put(o, tmp[--n]);
-	if (left)
-		for (; width > len; width--)
-			put(o, ' ');
-}
-
+/* The formatting itself is the GPU driver's freestanding gpu/fmt.c. */
 int
 kvsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
 {
-	struct outbuf o = { buf, cap, 0 };
-	const char *s;
-	int width, zero, left, lng, prec, alt;
-	uint64_t u;
-	int64_t d;
-
-	for (; *fmt != '\0'; fmt++) {
-		if (*fmt != '%') {
-			put(&o, *fmt);
-			continue;
-		}
-		fmt++;
-		zero = left = alt = 0;
-		width = 0;
-		lng = 0;
-		for (;; fmt++) {
-			if (*fmt == '0')
-				zero = 1;
-			else if (*fmt == '-')
-				left = 1;
-			else if (*fmt == '#')
-				alt = 1;
-			else
-				break;
-		}
-		while (*fmt >= '0' && *fmt <= '9')
-			width = width * 10 + (*fmt++ - '0');
-		prec = -1;
-		if (*fmt == '.') {
-			prec = 0;
-			for (fmt++; *fmt >= '0' && *fmt <= '9'; fmt++)
-				prec = prec * 10 + (*fmt - '0');
-		}
-		while (*fmt == 'l' || *fmt == 'z') {
-			lng++;
-			fmt++;
-		}
-		switch (*fmt) {
-		case 'd':
-		case 'i':
-			d = lng ? va_arg(ap, int64_t) : va_arg(ap, int);
-			put_num(&o, d < 0 ? (uint64_t)-d : (uint64_t)d, 10,
-			    d < 0, width, zero, left, 0);
-			break;
-		case 'u':
-			u = lng ? va_arg(ap, uint64_t) : va_arg(ap, unsigned int);
-			put_num(&o, u, 10, 0, width, zero, left, 0);
-			break;
-		case 'x':
-		case 'X':
-			u = lng ? va_arg(ap, uint64_t) : va_arg(ap, unsigned int);
-			if (alt) {
-				put(&o, '0');
-				put(&o, 'x');
-				width -= 2;
-			}
-			put_num(&o, u, 16, 0, width, zero, left, *fmt == 'X');
-			break;
-		case 'p':
-			put(&o, '0');
-			put(&o, 'x');
-			put_num(&o, (uint64_t)va_arg(ap, void *), 16, 0, 16, 1,
-			    0, 0);
-			break;
-		case 's':
-			s = va_arg(ap, const char *);
-			if (s == NULL)
-				s = "(null)";
-			for (d = 0; s[d] != '\0' && (prec < 0 || d < prec); d++)
-				;
-			width -= (int)d;
-			if (!left)
-				for (; width > 0; width--)
-					put(&o, ' ');
-			while (d-- > 0)
-				put(&o, *s++);
-			for (; width > 0; width--)
-				put(&o, ' ');
-			break;
-		case 'c':
-			put(&o, (char)va_arg(ap, int));
-			break;
-		case '%':
-			put(&o, '%');
-			break;
-		case '\0':
-			fmt--;
-			break;
-		default:
-			put(&o, '%');
-			put(&o, *fmt);
-			break;
-		}
-	}
-	if (cap > 0)
-		buf[o.len < cap ? o.len : cap - 1] = '\0';
-	return (int)o.len;
+	return gpu_vsnprintf(buf, cap, fmt, ap);
 }
 
 int

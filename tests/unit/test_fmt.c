@@ -28,6 +28,8 @@ test_matches_libc(void **state)
 	CHECK("%zu %5s|%-5s|%c", (size_t)99, "ab", "cd", 'z');
 	CHECK("%05d %5d %-5d|", -42, -42, -42);
 	CHECK("100%%");
+	CHECK("%#x %#lx %#x %#010x", 0x1fu, 0xabcdefUL, 0u, 0x2au);
+	CHECK("%.3s|%.0s|%.9s", "abcdef", "xyz", "short");
 #undef CHECK
 }
 
