@@ -89,6 +89,7 @@ struct gpu_queue {
 	uint64_t cancelled_from;	/* fences >= this completed with an error */
 	struct gpu_job *held, *held_tail;	/* waits not met, FIFO */
 	struct gpu_job *running, *running_tail;
+	struct gpu_job *replay, *replay_tail;	/* ring reset: to emit again */
 	gpu_handle handle;
 };
 
@@ -148,8 +149,9 @@ void	*export_find(struct gpu_device *, uint64_t token, unsigned kind);
 void	export_remove(struct gpu_device *, void *obj);
 
 /* --- queue.c, sem.c ------------------------------------------------------------- */
-/* Retire finished jobs, apply their signals, release held jobs, wake
- * waiters.  api_lock held. */
+/* Retire finished jobs, apply their signals, release held jobs, reset a
+ * ring whose jobs stopped making progress for the job timeout, wake
+ * waiters.  api_lock held; not from interrupt context. */
 void	sched_update(struct gpu_device *);
 void	sem_unref(struct gpu_sem *);
 void	wake_all(struct gpu_device *);

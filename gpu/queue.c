@@ -6,6 +6,10 @@
  * followed by a fence with an interrupt.  The interrupt retires jobs in
  * order, applies their semaphore signals and releases held jobs
  * (wait-before-signal) without the submitter ever blocking.
+ *
+ * A ring whose fence does not move for the job timeout while jobs are on
+ * it is hung: the oldest job on it is guilty, its queue is cancelled, the
+ * ring is reset, and the other queues' unfinished jobs go on it again.
  */
 #include "client.h"
 
@@ -13,6 +17,12 @@
 #define MAX_POINTS	64
 #define IB_MAX_DW	0xfffffu	/* INDIRECT_BUFFER IB_SIZE is 20 bits */
 #define WAIT_SLICE_NS	50000000ull	/* re-check at least every 50 ms */
+/* Teardown waits this much longer than the job timeout: detection runs at
+ * the next wait slice and a reset may wait up to 2 x GPU_TIMEOUT_US. */
+#define TEARDOWN_SLACK_NS	(2 * WAIT_SLICE_NS + 2ull * GPU_TIMEOUT_US * 1000)
+
+static void	sched_run(struct gpu_device *);
+static bool	hang_check(struct gpu_device *);
 
 /* --- waiting ---------------------------------------------------------------- */
 
@@ -95,10 +105,18 @@ apply_signals(struct gpu_job *j)
 			j->signals[i].sem->value = j->signals[i].value;
 }
 
+/* Fence sequences wrap: is a after b? */
 static bool
-ring_seq_done(struct gpu_ring *r, uint32_t seq)
+seq_after(uint32_t a, uint32_t b)
 {
-	return (int32_t)(__atomic_load_n(&r->irq_fence, __ATOMIC_ACQUIRE) - seq) >= 0;
+	return (int32_t)(a - b) > 0;
+}
+
+/* The fence value the engine last wrote: its progress, interrupt or not. */
+static uint32_t
+ring_fence_mem(struct gpu_ring *r)
+{
+	return __atomic_load_n(r->fence_wb.cpu, __ATOMIC_ACQUIRE);
 }
 
 /* Put a released job on its ring. */
@@ -112,6 +130,8 @@ job_run(struct gpu_job *j)
 
 	if (rc != 0)
 		return rc;
+	if (ring_fence_mem(r) == r->fence_seq)
+		r->progress_ns = os_time_ns();	/* idle ring: the timeout starts now */
 	for (uint32_t i = 0; i < j->ncmds; i++)
 		r->funcs->emit_ib(r, j->cmds[i].va, j->cmds[i].ndw, q->c->vm.vmid);
 	j->ring_seq = ring_emit_fence(r);
@@ -155,12 +175,13 @@ job_cancel(struct gpu_queue *q, struct gpu_job *j)
 	job_free(j);
 }
 
+/* Retire the running jobs whose ring fence is not after `fence`. */
 static bool
-queue_progress(struct gpu_queue *q)
+queue_retire(struct gpu_queue *q, uint32_t fence)
 {
 	bool progress = false;
 
-	while (q->running != NULL && ring_seq_done(q->ring, q->running->ring_seq)) {
+	while (q->running != NULL && !seq_after(q->running->ring_seq, fence)) {
 		struct gpu_job *j = pop(&q->running, &q->running_tail);
 
 		apply_signals(j);
@@ -168,6 +189,15 @@ queue_progress(struct gpu_queue *q)
 		job_free(j);
 		progress = true;
 	}
+	return progress;
+}
+
+static bool
+queue_progress(struct gpu_queue *q)
+{
+	bool progress;
+
+	progress = queue_retire(q, __atomic_load_n(&q->ring->irq_fence, __ATOMIC_ACQUIRE));
 	while (q->held != NULL && waits_met(q->held)) {
 		struct gpu_job *j = pop(&q->held, &q->held_tail);
 
@@ -207,8 +237,9 @@ deferred_update(struct gpu_client *c)
 	}
 }
 
-void
-sched_update(struct gpu_device *dev)
+/* Retire, release, free what finished work held; wake waiters. */
+static void
+sched_run(struct gpu_device *dev)
 {
 	bool progress;
 
@@ -224,6 +255,22 @@ sched_update(struct gpu_device *dev)
 	wake_all(dev);
 }
 
+/*
+ * Hang detection runs here, on every submit, wait slice (50 ms), semaphore
+ * signal and teardown: in the caller's context, as Linux runs
+ * amdgpu_job_timedout from the scheduler's timeout work.  The interrupt
+ * path only retires (a reset waits for registers).  Nothing runs it while
+ * no one calls the API: a hung job is then found at the next call that
+ * could depend on it (docs/api.md).
+ */
+void
+sched_update(struct gpu_device *dev)
+{
+	sched_run(dev);
+	if (hang_check(dev))
+		sched_run(dev);
+}
+
 /* Called from the rings' fence interrupt (ring.c). */
 void
 api_ring_irq(struct gpu_device *dev)
@@ -231,8 +278,169 @@ api_ring_irq(struct gpu_device *dev)
 	if (dev->api_lock == NULL)
 		return;
 	os_mutex_lock(dev->api_lock);
-	sched_update(dev);
+	sched_run(dev);
 	os_mutex_unlock(dev->api_lock);
+}
+
+/* --- hangs ---------------------------------------------------------------------- */
+
+/* Calls fn for every queue that feeds ring r. */
+static void
+ring_queues(struct gpu_device *dev, struct gpu_ring *r,
+    void (*fn)(struct gpu_queue *, void *), void *arg)
+{
+	for (struct gpu_client *c = dev->clients; c != NULL; c = c->next)
+		for (unsigned i = 0; i < CLIENT_MAX_QUEUES; i++)
+			if (c->queues[i] != NULL && c->queues[i]->ring == r)
+				fn(c->queues[i], arg);
+}
+
+struct oldest {
+	uint32_t fence;		/* what the engine finished */
+	struct gpu_job *job;	/* the first job after it */
+};
+
+/* Retire what the engine finished; note the oldest job left. */
+static void
+find_oldest(struct gpu_queue *q, void *arg)
+{
+	struct oldest *o = arg;
+	struct gpu_job *j;
+
+	queue_retire(q, o->fence);
+	j = q->running;
+	if (j != NULL && (o->job == NULL ||
+	    seq_after(o->job->ring_seq, j->ring_seq)))
+		o->job = j;
+}
+
+/* Every job of q completes with GPU_ECANCELED, in fence order. */
+static void
+queue_cancel(struct gpu_queue *q, void *arg)
+{
+	(void)arg;
+	while (q->running != NULL)
+		job_cancel(q, pop(&q->running, &q->running_tail));
+	while (q->replay != NULL)
+		job_cancel(q, pop(&q->replay, &q->replay_tail));
+	while (q->held != NULL)
+		job_cancel(q, pop(&q->held, &q->held_tail));
+}
+
+/* The guilty queue is cancelled; the others' jobs wait to be emitted
+ * again (all running jobs are unfinished once find_oldest retired). */
+static void
+take_off_ring(struct gpu_queue *q, void *arg)
+{
+	struct gpu_queue *guilty = arg;
+
+	if (q == guilty) {
+		queue_cancel(q, NULL);
+		return;
+	}
+	while (q->running != NULL)
+		append(&q->replay, &q->replay_tail, pop(&q->running, &q->running_tail));
+}
+
+/* The replayed job that was first on the ring, by its old fence. */
+static void
+first_replay(struct gpu_queue *q, void *arg)
+{
+	struct oldest *o = arg;
+	struct gpu_job *j = q->replay;
+
+	if (j != NULL && (o->job == NULL ||
+	    seq_after(o->job->ring_seq, j->ring_seq)))
+		o->job = j;
+}
+
+/* Linux amdgpu_ring_reemit_unprocessed_jobs: the innocent jobs go on the
+ * reset ring again in their original order. */
+static void
+replay(struct gpu_device *dev, struct gpu_ring *r, uint32_t fence)
+{
+	for (;;) {
+		struct oldest o = { fence, NULL };
+		struct gpu_queue *q;
+		struct gpu_job *j;
+
+		ring_queues(dev, r, first_replay, &o);
+		if (o.job == NULL)
+			return;
+		q = o.job->q;
+		j = pop(&q->replay, &q->replay_tail);
+		if (job_run(j) != 0)
+			job_cancel(q, j);
+		else
+			append(&q->running, &q->running_tail, j);
+	}
+}
+
+static void
+log_guilty(struct gpu_device *dev, struct gpu_ring *r, const struct gpu_job *j)
+{
+	if (j == NULL)
+		gpu_log(dev, OS_LOG_ERR, "ring %s: no job is on it; resetting anyway", r->name);
+	else
+		gpu_log(dev, OS_LOG_ERR,
+		    "ring %s: guilty job: client VMID %u, queue 0x%08x, fence %llu",
+		    r->name, j->q->c->vm.vmid, j->q->handle, (unsigned long long)j->seq);
+}
+
+/*
+ * Linux amdgpu_job_timedout -> amdgpu_ring_reset: blame the oldest job on
+ * the ring, reset the ring, replay the others.  If the reset fails there
+ * is no full GPU reset to fall back to: every queue on the ring is
+ * cancelled and the ring takes no new queues.
+ */
+static void
+ring_timeout(struct gpu_device *dev, struct gpu_ring *r, uint32_t fence)
+{
+	struct oldest o = { fence, NULL };
+	int rc;
+
+	ring_queues(dev, r, find_oldest, &o);
+	gpu_log(dev, OS_LOG_ERR, "ring %s timeout, signaled seq=%u, emitted seq=%u",
+	    r->name, fence, r->fence_seq);
+	log_guilty(dev, r, o.job);
+	ring_queues(dev, r, take_off_ring, o.job != NULL ? o.job->q : NULL);
+	gpu_log(dev, OS_LOG_ERR, "starting %s ring reset", r->name);
+	rc = r->funcs->reset != NULL ? r->funcs->reset(r) : -GPU_ENOSYS;
+	if (rc == 0) {
+		gpu_log(dev, OS_LOG_ERR, "ring %s reset succeeded", r->name);
+		replay(dev, r, fence);
+		return;
+	}
+	gpu_log(dev, OS_LOG_ERR, "ring %s reset failed (%s); its queues are cancelled",
+	    r->name, gpu_strerror(rc));
+	r->ready = false;
+	ring_queues(dev, r, queue_cancel, NULL);
+}
+
+/* Reset every ring whose fence has not moved for the job timeout while
+ * fences are outstanding.  Returns whether one was reset. */
+static bool
+hang_check(struct gpu_device *dev)
+{
+	uint64_t now = os_time_ns();
+	bool reset = false;
+
+	for (unsigned i = 0; i < dev->nrings; i++) {
+		struct gpu_ring *r = dev->rings[i];
+		uint32_t f = ring_fence_mem(r);
+
+		if (!r->ready)
+			continue;
+		if (f != r->hang_fence) {
+			r->hang_fence = f;
+			r->progress_ns = now;
+		} else if (f != r->fence_seq && now > r->progress_ns &&
+		    now - r->progress_ns >= dev->job_timeout_ns) {
+			ring_timeout(dev, r, f);
+			reset = true;
+		}
+	}
+	return reset;
 }
 
 void
@@ -318,7 +526,7 @@ queue_idle(void *arg)
 {
 	struct gpu_queue *q = arg;
 
-	return q->running == NULL && q->held == NULL;
+	return q->running == NULL && q->held == NULL && q->replay == NULL;
 }
 
 /* Cancel held jobs, wait for running ones (bounded by the job timeout),
@@ -331,11 +539,11 @@ queue_teardown(struct gpu_client *c, unsigned slot)
 
 	while (q->held != NULL)
 		job_cancel(q, pop(&q->held, &q->held_tail));
-	if (wait_until(dev, queue_idle, q, dev->job_timeout_ns) != 0) {
+	/* A hung job is found and its ring reset while we wait. */
+	if (wait_until(dev, queue_idle, q, dev->job_timeout_ns + TEARDOWN_SLACK_NS) != 0) {
 		GPU_WARN(dev, "queue on %s: work still running at teardown; cancelled",
 		    q->ring->name);
-		while (q->running != NULL)
-			job_cancel(q, pop(&q->running, &q->running_tail));
+		queue_cancel(q, NULL);
 	}
 	for (struct deferred_unref *d = c->deferred; d != NULL; d = d->next)
 		for (unsigned i = 0; i < d->nq; i++)
@@ -364,12 +572,47 @@ gpu_queue_destroy(struct gpu_client *c, gpu_handle h)
 	return q != NULL ? 0 : -GPU_EBADF;
 }
 
+static bool
+client_linked(struct gpu_client *c)
+{
+	for (struct gpu_client *p = c->dev->clients; p != NULL; p = p->next)
+		if (p == c)
+			return true;
+	return false;
+}
+
+static void
+client_unlink(struct gpu_client *c)
+{
+	for (struct gpu_client **pp = &c->dev->clients; *pp != NULL; pp = &(*pp)->next) {
+		if (*pp == c) {
+			*pp = c->next;
+			return;
+		}
+	}
+}
+
+/*
+ * gpu_client_close unlinks the client before this.  The scheduler and
+ * hang detection find queues through dev->clients only, so the client is
+ * linked again while its queues drain: its running jobs retire, and a
+ * hung one is found and its ring reset, instead of the teardown waiting
+ * out the whole timeout.
+ */
 void
 queue_destroy_all(struct gpu_client *c)
 {
+	bool relink = !client_linked(c);
+
+	if (relink) {
+		c->next = c->dev->clients;
+		c->dev->clients = c;
+	}
 	for (unsigned i = 0; i < CLIENT_MAX_QUEUES; i++)
 		if (c->queues[i] != NULL)
 			queue_teardown(c, i);
+	if (relink)
+		client_unlink(c);
 }
 
 /* --- submission ------------------------------------------------------------------ */

@@ -115,6 +115,26 @@ ring_fence_irq(struct gpu_ring *r)
 	api_ring_irq(r->dev);
 }
 
+/*
+ * Linux amdgpu_ring_reset_helper_end / amdgpu_fence_driver_force_completion:
+ * after a reset the engine starts over at rptr = wptr = 0, and the fence
+ * memory says every fence emitted so far is done.  The caller has already
+ * taken the jobs that did not finish off the ring.  Called with the engine
+ * stopped and the API lock held.
+ */
+void
+ring_clear(struct gpu_ring *r)
+{
+	r->wptr = 0;
+	*r->rptr_wb.cpu = 0;
+	r->wptr_wb[0].cpu[0] = 0;
+	r->wptr_wb[0].cpu[1] = 0;
+	*r->fence_wb.cpu = r->fence_seq;
+	__atomic_store_n(&r->irq_fence, r->fence_seq, __ATOMIC_RELEASE);
+	r->hang_fence = r->fence_seq;
+	r->progress_ns = os_time_ns();
+}
+
 /* Sequence numbers wrap: compare by signed difference. */
 static bool
 seq_done(struct gpu_ring *r, uint32_t seq)

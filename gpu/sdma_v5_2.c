@@ -6,7 +6,9 @@
  * sdma_v5_2_enable / sdma_v5_2_gfx_stop, sdma_v5_2_ring_emit_ib,
  * sdma_v5_2_ring_emit_fence, sdma_v5_2_ring_set_wptr,
  * sdma_v5_2_ring_insert_nop, sdma_v5_2_ring_test_ring,
- * sdma_v5_2_ring_test_ib, sdma_v5_2_process_trap_irq; the doorbell range
+ * sdma_v5_2_ring_test_ib, sdma_v5_2_process_trap_irq, sdma_v5_2_reset_queue
+ * (amdgpu_sdma_reset_engine: stop_queue, soft reset, restore_queue); the
+ * doorbell range
  * from nbio_v2_3.c nbio_v2_3_sdma_doorbell_range.  The engines count
  * ring positions in bytes; gpu_ring.wptr counts dwords.  Left out of
  * gfx_resume: the UTCL1_CNTL/UTCL1_PAGE tuning (field layout for 5.2 not
@@ -193,6 +195,8 @@ out:
 	return rc;
 }
 
+static int sdma_reset(struct gpu_ring *);
+
 static const struct ring_funcs sdma_ring_funcs = {
 	.fence_dw = SDMA_FENCE_NDW + SDMA_TRAP_NDW,
 	.ib_dw = 7 + SDMA_IB_NDW,		/* up to 7 NOPs of alignment */
@@ -202,6 +206,7 @@ static const struct ring_funcs sdma_ring_funcs = {
 	.pad = sdma_pad,
 	.test_ring = sdma_test_ring,
 	.test_ib = sdma_test_ib,
+	.reset = sdma_reset,
 };
 
 /* sdma_v5_2_process_trap_irq: the client names the engine, ring_id 0 its
@@ -268,6 +273,27 @@ sdma_stop(struct gpu_device *dev, unsigned i)
 	if (wait_reg(dev, ireg(i, SDMA0_STATUS_REG), "SDMA_STATUS_REG",
 	    F_MASK(SDMA_STATUS_IDLE), F_MASK(SDMA_STATUS_IDLE), GPU_TIMEOUT_US) != 0)
 		GPU_WARN(dev, "sdma%u: the engine did not go idle after halting", i);
+}
+
+/*
+ * One engine after a job timeout, as Linux sdma_v5_2_reset_queue does it
+ * through amdgpu_sdma_reset_engine: stop the ring and halt the engine
+ * (sdma_v5_2_stop_queue), reset, then resume the ring as at bring-up
+ * (sdma_v5_2_restore_queue -> gfx_resume_instance) and test it.
+ * Simplified: Linux also freezes the engine (SDMA0_FREEZE) before halting
+ * and pulses GRBM_SOFT_RESET.SOFT_RESET_SDMA0 << instance; here halting
+ * is the reset (the registers and the model's reset behaviour are in
+ * docs/model.md), and the other engine is never touched.
+ */
+static int
+sdma_reset(struct gpu_ring *r)
+{
+	struct gpu_device *dev = r->dev;
+
+	sdma_stop(dev, r->instance);
+	ring_clear(r);
+	sdma_program(dev, r, r->instance);
+	return sdma_test_ring(r);
 }
 
 int

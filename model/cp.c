@@ -15,11 +15,16 @@
  *				GRBM_GFX_CNTL (MEID 1 = MEC1, 2 = MEC2);
  *				CP_HQD_ACTIVE 1 starts the queue from
  *				CP_HQD_PQ_RPTR (which writing CP_HQD_PQ_BASE
- *				zeroes), CP_HQD_DEQUEUE_REQUEST stops it.
+ *				zeroes), CP_HQD_DEQUEUE_REQUEST stops it
+ *				and clears its hang; CP_HQD_ACTIVE reads 1
+ *				until the MEC has left the queue.
  *   CC_GC_SHADER_ARRAY_CONFIG / GC_USER_SHADER_ARRAY_CONFIG
  *				per SE/SA (GRBM_GFX_INDEX): disabled WGPs.
- *   GRBM_SOFT_RESET		CP/CPF/CPG reset the gfx ring, CPC the HQDs,
- *				clearing a hang.
+ *   GRBM_SOFT_RESET		CP/CPF/CPG/GFX reset the gfx ring, CP/CPC
+ *				deactivate every HQD; either clears the hang
+ *				of the engine it resets, packet-level or
+ *				injected (NAVI23_FAULT_HANG).  Registers keep
+ *				their values: the driver reprograms the ring.
  * A queue's write pointer arrives by doorbell (64-bit, dwords) when its
  * doorbell control enables one, or by its WPTR registers.  Nothing runs
  * until the PSP has loaded the CP firmware.
@@ -76,6 +81,7 @@ static const uint32_t cp_regs[] = {
 struct hqd {
 	uint32_t regs[HQD_NREGS];
 	bool active;
+	bool busy;		/* the MEC thread is running its packets */
 	struct pm4_queue q;
 };
 
@@ -90,6 +96,7 @@ struct cp_state {
 	uint32_t user_sa[NUM_SE][NUM_SA];	/* driver-set */
 	bool gfx_fw_refused, mec_fw_refused;
 	bool gfx_busy, mec_busy;		/* CP_STAT */
+	unsigned gfx_gen;			/* bumped by each gfx ring reset */
 };
 
 /* Has the PSP (model/psp.c) loaded every ucode the engine needs?  If not,
@@ -197,7 +204,7 @@ gfx_work(struct model_engine *e)
 	struct navi23 *m = e->m;
 	struct cp_state *cp = e->priv;
 	struct pm4_queue q;
-	unsigned n;
+	unsigned n, gen;
 
 	do {
 		pthread_mutex_lock(&m->lock);
@@ -208,14 +215,22 @@ gfx_work(struct model_engine *e)
 		}
 		cp->gfx_busy = true;
 		q = cp->gfx;
+		gen = cp->gfx_gen;
 		pthread_mutex_unlock(&m->lock);
 		n = pm4_run(cp->gfx_ctx, &q);
 		pthread_mutex_lock(&m->lock);
-		cp->gfx.rptr = q.rptr;
-		cp->gfx.hung = q.hung;
-		reg_put(m, CP_RB0_RPTR, (uint32_t)q.rptr);
+		/* A reset meanwhile wins over what this run got to. */
+		if (gen == cp->gfx_gen) {
+			cp->gfx.rptr = q.rptr;
+			cp->gfx.hung = q.hung;
+			reg_put(m, CP_RB0_RPTR, (uint32_t)q.rptr);
+		}
 		pthread_mutex_unlock(&m->lock);
 	} while (n != 0);
+	/* Stalled or hung: not running packets (CP_STAT). */
+	pthread_mutex_lock(&m->lock);
+	cp->gfx_busy = false;
+	pthread_mutex_unlock(&m->lock);
 }
 
 static void
@@ -225,6 +240,7 @@ gfx_reset(struct navi23 *m)
 
 	cp->gfx.rptr = cp->gfx.wptr = 0;
 	cp->gfx.hung = false;
+	cp->gfx_gen++;
 	reg_put(m, CP_RB0_RPTR, 0);
 }
 
@@ -317,9 +333,11 @@ hqd_run(struct navi23 *m, struct cp_state *cp, unsigned me, struct hqd *h)
 		return 0;
 	}
 	q = h->q;
+	h->busy = true;
 	pthread_mutex_unlock(&m->lock);
 	n = pm4_run(cp->mec_ctx, &q);
 	pthread_mutex_lock(&m->lock);
+	h->busy = false;
 	if (h->active) {
 		h->q.rptr = q.rptr;
 		h->q.hung = q.hung;
@@ -396,7 +414,7 @@ hqd_read(struct navi23 *m, uint32_t reg, uint32_t *val)
 	struct hqd *h = hqd_selected(m, &me, &pipe, &queue);
 
 	if (reg == CP_HQD_ACTIVE)
-		*val = h->active ? 1 : 0;
+		*val = h->active || h->busy ? 1 : 0;
 	else
 		*val = h->regs[hqd_index(reg)];
 	return true;
@@ -435,13 +453,17 @@ soft_reset(struct navi23 *m, uint32_t val)
 	struct cp_state *cp = m->cp;
 
 	if (F_GET(val, GRBM_SOFT_RESET_CP) || F_GET(val, GRBM_SOFT_RESET_CPF) ||
-	    F_GET(val, GRBM_SOFT_RESET_CPG) || F_GET(val, GRBM_SOFT_RESET_GFX))
+	    F_GET(val, GRBM_SOFT_RESET_CPG) || F_GET(val, GRBM_SOFT_RESET_GFX)) {
 		gfx_reset(m);
-	if (F_GET(val, GRBM_SOFT_RESET_CP) || F_GET(val, GRBM_SOFT_RESET_CPC))
+		atomic_store(&cp->gfx_eng.hung, false);
+	}
+	if (F_GET(val, GRBM_SOFT_RESET_CP) || F_GET(val, GRBM_SOFT_RESET_CPC)) {
 		for (unsigned me = 0; me < CP_NUM_ME; me++)
 			for (unsigned p = 0; p < MEC_PIPES; p++)
 				for (unsigned q = 0; q < MEC_QUEUES; q++)
 					hqd_deactivate(&cp->hqd[me][p][q]);
+		atomic_store(&cp->mec_eng.hung, false);
+	}
 }
 
 static void

@@ -271,7 +271,10 @@ wait_reg_mem(struct pm4_ctx *c, const struct stream *s, const uint32_t *p, unsig
 		}
 		if (compare(fn, v & p[5], p[4]))
 			return EXEC_OK;
-		if (engine_interrupted(c->e))
+		/* Halting the engine or dequeuing the queue ends the wait:
+		 * the driver resets a queue stuck here. */
+		if (engine_interrupted(c->e) ||
+		    (c->running != NULL && !c->running(c, c->q)))
 			return EXEC_STALL;
 		if (now_ns() > deadline) {
 			model_log(c->m, "cp %s: WAIT_REG_MEM on %s 0x%llx: (0x%08x & 0x%08x) func %u 0x%08x not met in 1 s",
@@ -478,8 +481,9 @@ run_stream(struct pm4_ctx *c, struct stream *s)
 		unsigned ndw;
 		enum exec_rc rc;
 
-		if (c->running != NULL && !c->running(c, c->q))
-			return EXEC_STALL;	/* halted or dequeued */
+		if ((c->running != NULL && !c->running(c, c->q)) ||
+		    atomic_load(&c->e->hung))
+			return EXEC_STALL;	/* halted, dequeued or hung */
 		if (fetch(c, s, s->pos, 1, &hdr) != 0)
 			return hang(c, s, 0, "fetch from an unmapped address");
 		ndw = packet_dwords(hdr);

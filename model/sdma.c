@@ -3,9 +3,12 @@
  *
  * Registers (per instance, SDMA1 = SDMA0 + SDMA_INST_STRIDE), as Linux
  * amdgpu/sdma_v5_2.c sdma_v5_2_gfx_resume programs them:
- *   SDMA0_F32_CNTL.HALT	the engine stops at the next packet and
- *				fetches nothing while set; setting it also
- *				clears a hang (the driver re-inits).
+ *   SDMA0_F32_CNTL.HALT	the engine stops at the next packet (or
+ *				out of a POLL_REGMEM) and fetches nothing
+ *				while set; setting it is the engine's reset:
+ *				it clears a hang, packet-level or injected
+ *				(NAVI23_FAULT_HANG), and the driver re-inits
+ *				the ring.  No register is cleared.
  *   SDMA0_GFX_RB_CNTL	RB_ENABLE, RB_SIZE (log2 of ring bytes / 4),
  *				RPTR_WRITEBACK_ENABLE.
  *   SDMA0_GFX_RB_BASE/_HI	ring address >> 8 (VMID 0); writing BASE
@@ -237,6 +240,9 @@ compare(unsigned fn, uint32_t v, uint32_t ref)
 	}
 }
 
+static bool still_enabled(struct sdma_inst *);
+
+/* Torn down, hung by fault injection, or halted / disabled by the driver. */
 static bool
 interrupted(struct sdma_inst *si)
 {
@@ -245,7 +251,7 @@ interrupted(struct sdma_inst *si)
 	pthread_mutex_lock(&si->eng.mu);
 	stop = si->eng.stop;
 	pthread_mutex_unlock(&si->eng.mu);
-	return stop || atomic_load(&si->eng.hung);
+	return stop || atomic_load(&si->eng.hung) || !still_enabled(si);
 }
 
 /*
@@ -431,7 +437,7 @@ run_stream(struct sdma_inst *si, struct sstream *s)
 		unsigned ndw, fixed;
 		enum srun rc;
 
-		if (!still_enabled(si))
+		if (!still_enabled(si) || atomic_load(&si->eng.hung))
 			return S_STALL;
 		fixed = s->end - s->pos < SDMA_FIXED_DW ? (unsigned)(s->end - s->pos) :
 		    SDMA_FIXED_DW;
@@ -546,8 +552,10 @@ sdma_write(struct navi23 *m, uint32_t reg, uint32_t val)
 		engine_kick(&si->eng);
 		break;
 	case SDMA0_F32_CNTL:
-		if (F_GET(val, SDMA_F32_CNTL_HALT))
+		if (F_GET(val, SDMA_F32_CNTL_HALT)) {
 			si->hung = false;
+			atomic_store(&si->eng.hung, false);
+		}
 		engine_kick(&si->eng);
 		break;
 	case SDMA0_GFX_RB_CNTL:
