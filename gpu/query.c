@@ -10,6 +10,20 @@
 
 #define AMDGPU_FAMILY_NV	143	/* include/uapi/drm/amdgpu_drm.h */
 
+/*
+ * Board values Linux reads from the VBIOS (atomfirmware vram_info, firmware
+ * info) and the SMU pptable, which this driver does not parse yet: the RX
+ * 6600's public specifications (8 GiB GDDR6 on a 128-bit bus at 14 Gbps,
+ * i.e. a 1750 MHz memory clock; 2491 MHz boost clock) and the 100 MHz
+ * reference clock amdgpu reports for Navi 2x (Mesa src/amd/drm-shim/
+ * amdgpu_devices.c: gpu_counter_freq 100000 for Navi21).
+ */
+#define AMDGPU_VRAM_TYPE_GDDR6	9	/* include/uapi/drm/amdgpu_drm.h */
+#define NAVI23_VRAM_BIT_WIDTH	128
+#define NAVI23_MAX_SCLK_KHZ	2491000
+#define NAVI23_MAX_MCLK_KHZ	1750000
+#define NAVI2X_XCLK_KHZ		100000
+
 static void
 query_fw(struct gpu_device *dev, struct gpu_info *info)
 {
@@ -74,6 +88,13 @@ gpu_query_info(struct gpu_device *dev, struct gpu_info *info)
 	}
 	psp_v11_query(dev, info);
 	smu_v11_query(dev, info);
+	memcpy(info->gc_info, dev->gc_info, sizeof(info->gc_info));
+	memcpy(info->cu_bitmap, dev->gfx_cu_bitmap, sizeof(info->cu_bitmap));
+	info->vram_type = AMDGPU_VRAM_TYPE_GDDR6;
+	info->vram_bit_width = NAVI23_VRAM_BIT_WIDTH;
+	info->max_sclk_khz = NAVI23_MAX_SCLK_KHZ;
+	info->max_mclk_khz = NAVI23_MAX_MCLK_KHZ;
+	info->xclk_khz = NAVI2X_XCLK_KHZ;
 	info->init_ns = dev->t_ready - dev->t_first_access;
 	for (unsigned i = 0; gpu_blocks[i].name != NULL && i < 16; i++) {
 		gpu_snprintf(info->blocks[i].name, sizeof(info->blocks[i].name), "%s",

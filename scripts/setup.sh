@@ -131,3 +131,4 @@ setup_sources
 setup_packages
 setup_firmware
 setup_mesa_ref
+bash "$top/scripts/setup-radv.sh"

@@ -3,10 +3,16 @@
  *
  *   metalgpu info	bring the simulated RX 6600 up and show what a user
  *			otherwise reads from dmesg and the amdgpu info ioctls
+ *   metalgpu run -- PROGRAM ARGS
+ *			run a Vulkan program with stock RADV (from the project
+ *			cache) on the simulated RX 6600 through libradv-metal
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "host/host.h"
 #include "metalgpu/gpu.h"
@@ -16,9 +22,13 @@ usage(void)
 {
 	fprintf(stderr,
 	    "usage: metalgpu [-v] info\n"
+	    "       metalgpu run -- PROGRAM [ARGS...]\n"
 	    "  info   bring the device up; print chip, IP blocks, firmware and rings\n"
+	    "  run    run a Vulkan program with stock RADV on the simulated RX 6600\n"
 	    "  -v     print the driver's log (dmesg-style) while it runs\n"
-	    "environment: METALGPU_FIRMWARE_DIR (default /lib/firmware)\n");
+	    "environment: METALGPU_FIRMWARE_DIR (default /lib/firmware; run: the\n"
+	    "  project cache), METALGPU_RADV_VERSION (run: 22.3.6), METALGPU_RADV_DIR,\n"
+	    "  METALGPU_BRIDGE_DIR\n");
 }
 
 static void
@@ -139,6 +149,95 @@ out:
 	return rc == 0 ? 0 : 1;
 }
 
+/* --- metalgpu run ---------------------------------------------------------------- */
+
+#define RADV_DEFAULT_VERSION	"22.3.6"
+#define RADV_LIB		"usr/lib/x86_64-linux-gnu/libvulkan_radeon.so"
+
+static const char *
+env_or(const char *name, const char *def)
+{
+	const char *v = getenv(name);
+
+	return v != NULL && *v != '\0' ? v : def;
+}
+
+/* The loader's ICD manifest (file_format_version 1.0.0) for the cached
+ * RADV, written to a per-user directory and replaced atomically. */
+static int
+write_icd(const char *radv_lib, const char *version, char *path, size_t len)
+{
+	char dir[256], tmp[640];
+	FILE *f;
+
+	snprintf(dir, sizeof(dir), "%s/metalgpu-%ld", env_or("TMPDIR", "/tmp"), (long)getuid());
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		fprintf(stderr, "metalgpu: cannot create %s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	snprintf(path, len, "%s/radeon_icd.%s.json", dir, version);
+	snprintf(tmp, sizeof(tmp), "%s.%ld", path, (long)getpid());
+	f = fopen(tmp, "w");
+	if (f == NULL) {
+		fprintf(stderr, "metalgpu: cannot write %s: %s\n", tmp, strerror(errno));
+		return -1;
+	}
+	fprintf(f, "{\n  \"file_format_version\": \"1.0.0\",\n  \"ICD\": {\n"
+	    "    \"library_path\": \"%s\",\n    \"api_version\": \"1.3.0\"\n  }\n}\n",
+	    radv_lib);
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		fprintf(stderr, "metalgpu: cannot write %s: %s\n", path, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmd_run(int argc, char **argv)
+{
+	const char *version = env_or("METALGPU_RADV_VERSION", RADV_DEFAULT_VERSION);
+	const char *bridge = env_or("METALGPU_BRIDGE_DIR", METALGPU_BRIDGE_DIR);
+	char radv_dir[512], radv_lib[600], icd[512], libpath[4096];
+	const char *old;
+
+	if (argc < 1) {
+		usage();
+		return 2;
+	}
+	snprintf(radv_dir, sizeof(radv_dir), "%s", env_or("METALGPU_RADV_DIR", ""));
+	if (radv_dir[0] == '\0')
+		snprintf(radv_dir, sizeof(radv_dir), "%s/radv/%s", METALGPU_CACHE_DIR, version);
+	snprintf(radv_lib, sizeof(radv_lib), "%s/%s", radv_dir, RADV_LIB);
+	if (access(radv_lib, R_OK) != 0) {
+		fprintf(stderr, "metalgpu: RADV %s not found at %s (run scripts/setup-radv.sh)\n",
+		    version, radv_lib);
+		return 1;
+	}
+	snprintf(libpath, sizeof(libpath), "%s/libdrm.so.2", bridge);
+	if (access(libpath, R_OK) != 0) {
+		fprintf(stderr, "metalgpu: the bridge's libdrm.so.2 is not in %s (build first)\n",
+		    bridge);
+		return 1;
+	}
+	if (write_icd(radv_lib, version, icd, sizeof(icd)) != 0)
+		return 1;
+	/* Only our ICD: the system's drivers would find no GPU anyway. */
+	setenv("VK_ICD_FILENAMES", icd, 1);
+	setenv("VK_DRIVER_FILES", icd, 1);
+	old = getenv("LD_LIBRARY_PATH");
+	if (old != NULL && *old != '\0')
+		snprintf(libpath, sizeof(libpath), "%s:%s", bridge, old);
+	else
+		snprintf(libpath, sizeof(libpath), "%s", bridge);
+	setenv("LD_LIBRARY_PATH", libpath, 1);
+	if (getenv("METALGPU_FIRMWARE_DIR") == NULL)
+		setenv("METALGPU_FIRMWARE_DIR", METALGPU_CACHE_DIR "/firmware", 1);
+	execvp(argv[0], argv);
+	fprintf(stderr, "metalgpu: cannot run %s: %s\n", argv[0], strerror(errno));
+	return 127;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -150,6 +249,12 @@ main(int argc, char **argv)
 	}
 	if (i < argc && strcmp(argv[i], "info") == 0)
 		return cmd_info(verbose);
+	if (i < argc && strcmp(argv[i], "run") == 0) {
+		i++;
+		if (i < argc && strcmp(argv[i], "--") == 0)
+			i++;
+		return cmd_run(argc - i, argv + i);
+	}
 	usage();
 	return 2;
 }

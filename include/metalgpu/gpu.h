@@ -75,6 +75,13 @@ struct gpu_info {
 		char name[16];
 		uint64_t ns;
 	} blocks[16];			/* bring-up steps in order, with their time */
+	/* What the amdgpu INFO queries report besides the above (bridge/). */
+	uint32_t gc_info[32];		/* IP discovery gc_info v1 fields, by GCI_* (amd/discovery.h) */
+	uint32_t cu_bitmap[4][4];	/* active CUs per [SE][SA] */
+	uint32_t vram_type;		/* AMDGPU_VRAM_TYPE_* (amdgpu_drm.h): 9 = GDDR6 */
+	uint32_t vram_bit_width;
+	uint32_t max_sclk_khz, max_mclk_khz;	/* peak engine and memory clocks */
+	uint32_t xclk_khz;		/* the GPU counter (timestamp) reference clock */
 };
 
 struct gpu_device *gpu_create(struct os_dev *);
