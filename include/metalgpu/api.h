@@ -133,7 +133,8 @@ int	gpu_sem_export(struct gpu_client *, gpu_handle sem, uint64_t *token);
 int	gpu_sem_import(struct gpu_client *, uint64_t token, gpu_handle *sem);
 
 /* --- Hang detection ----------------------------------------------------------------- */
-/* A job running longer than this is a hang (default 2 s). */
+/* A job running longer than this is a hang (default 10 s, amdgpu's
+ * lockup_timeout). */
 void	gpu_set_job_timeout(struct gpu_device *, uint64_t ns);
 
 #endif
