@@ -8,7 +8,9 @@
  * gfx_v10_0_kiq_init_register, gfx_v10_0_compute_mqd_init,
  * gfx_v10_0_ring_emit_ib_{gfx,compute}, gfx_v10_0_ring_emit_fence,
  * gfx_v10_0_ring_set_wptr_{gfx,compute}, gfx_v10_0_ring_test_ring,
- * gfx_v10_0_ring_test_ib, gfx_v10_0_eop_irq, gfx_v10_0_get_cu_info.
+ * gfx_v10_0_ring_test_ib, gfx_v10_0_eop_irq, gfx_v10_0_get_cu_info;
+ * ring reset after a job timeout: gfx_v10_0_reset_kgq / gfx_v10_0_reset_kcq,
+ * gfx_v10_0_soft_reset.
  *
  * Simplification: Linux programs only the KIQ's HQD by MMIO and maps the
  * kernel compute queues by sending MAP_QUEUES on the KIQ.  Here every
@@ -35,6 +37,7 @@
 #define RING_TEST_MAGIC		0xDEADBEEFu
 #define RING_TEST_INIT		0xCAFEDEADu
 #define IB_TEST_TIMEOUT_NS	(1000ull * 1000 * 1000)
+#define SOFT_RESET_US		50		/* gfx_v10_0_soft_reset: udelay(50) */
 #define MAX_SE			4
 #define MAX_SA			2
 #define MAX_WGP			16
@@ -211,6 +214,9 @@ out:
 	return rc;
 }
 
+static int gfx_ring_reset(struct gpu_ring *);
+static int kcq_reset(struct gpu_ring *);
+
 static const struct ring_funcs gfx_ring_funcs = {
 	.fence_dw = RELEASE_MEM_NDW,
 	.ib_dw = 4,
@@ -220,6 +226,20 @@ static const struct ring_funcs gfx_ring_funcs = {
 	.pad = gfx_pad,
 	.test_ring = gfx_test_ring,
 	.test_ib = gfx_test_ib,
+	.reset = gfx_ring_reset,
+};
+
+/* The compute queues: the same packets, their own reset. */
+static const struct ring_funcs comp_ring_funcs = {
+	.fence_dw = RELEASE_MEM_NDW,
+	.ib_dw = 4,
+	.emit_ib = gfx_emit_ib,
+	.emit_fence = gfx_emit_fence,
+	.set_wptr = gfx_set_wptr,
+	.pad = gfx_pad,
+	.test_ring = gfx_test_ring,
+	.test_ib = gfx_test_ib,
+	.reset = kcq_reset,
 };
 
 /* --- interrupts ------------------------------------------------------------- */
@@ -429,12 +449,85 @@ kcq_init(struct gpu_device *dev, struct gfx_state *g, unsigned i)
 	r->pipe = i;		/* amdgpu_gfx_compute_queue_acquire does */
 	r->queue = 0;
 	gpu_snprintf(name, sizeof(name), "comp_%u.%u.%u", r->me, r->pipe, r->queue);
-	if ((rc = ring_create(dev, r, name, RING_COMPUTE, &gfx_ring_funcs,
+	if ((rc = ring_create(dev, r, name, RING_COMPUTE, &comp_ring_funcs,
 	    COMP_RING_BYTES)) != 0)
 		return rc;
 	r->doorbell = DB_DWORD(DB_MEC_RING0 + i);
 	hqd_program(dev, r, mem, mem + MEC_HPD_BYTES);
 	return 0;
+}
+
+/* --- ring reset ------------------------------------------------------------------ */
+
+/*
+ * gfx_v10_0_soft_reset: set the GRBM_SOFT_RESET bits, read back, hold them
+ * 50 us, clear them and read back again.
+ */
+static void
+grbm_soft_reset(struct gpu_device *dev, uint32_t bits)
+{
+	uint32_t v = rreg(dev, GRBM_SOFT_RESET);
+
+	wreg(dev, GRBM_SOFT_RESET, v | bits);
+	(void)rreg(dev, GRBM_SOFT_RESET);
+	os_delay_us(SOFT_RESET_US);
+	wreg(dev, GRBM_SOFT_RESET, v & ~bits);
+	(void)rreg(dev, GRBM_SOFT_RESET);
+}
+
+/* gfx_v10_0_cp_gfx_enable for the gfx pipe alone: the MEC keeps running. */
+static void
+gfx_halt(struct gpu_device *dev, bool halt)
+{
+	wreg(dev, CP_ME_CNTL, F_PREP(CP_ME_CNTL_CE_HALT, halt) |
+	    F_PREP(CP_ME_CNTL_PFP_HALT, halt) | F_PREP(CP_ME_CNTL_ME_HALT, halt));
+	if (halt && WAIT_REG(dev, CP_STAT, 0xffffffffu, 0, GPU_TIMEOUT_US) != 0)
+		GPU_WARN(dev, "gfx: the CP did not go idle after halting the gfx pipe");
+}
+
+/*
+ * The gfx ring after a job timeout.  Linux gfx_v10_0_reset_kgq asks the
+ * KIQ to reset the hung VMID's queue (CP_VMID_RESET), then unmaps, re-inits
+ * and maps it.  There is no KIQ here (see the top of the file), so this
+ * resets the gfx front end the way gfx_v10_0_soft_reset does for a busy
+ * gfx pipe, leaving the compute side (CPC) alone: halt the ME/PFP, pulse
+ * SOFT_RESET_CPF and SOFT_RESET_CPG, reprogram ring 0 as at bring-up
+ * (gfx_v10_0_cp_gfx_resume), unhalt, and check it with a ring test as
+ * gfx_v10_0_reset_kgq ends with amdgpu_ring_test_ring.
+ */
+static int
+gfx_ring_reset(struct gpu_ring *r)
+{
+	struct gpu_device *dev = r->dev;
+
+	gfx_halt(dev, true);
+	grbm_soft_reset(dev, F_PREP(GRBM_SOFT_RESET_CPF, 1) |
+	    F_PREP(GRBM_SOFT_RESET_CPG, 1));
+	ring_clear(r);
+	gfx_ring_program(dev, r);
+	gfx_halt(dev, false);
+	return gfx_test_ring(r);
+}
+
+/*
+ * A kernel compute queue after a job timeout.  Linux gfx_v10_0_reset_kcq
+ * unmaps the queue through the KIQ with RESET_QUEUES, re-inits its MQD
+ * (gfx_v10_0_kcq_init_queue) and maps it again.  The queue here is an
+ * MMIO-programmed HQD, so: dequeue it (the CP drops what it was running),
+ * program it again as at bring-up, and run the ring test.  The other
+ * compute queue keeps running throughout.
+ */
+static int
+kcq_reset(struct gpu_ring *r)
+{
+	struct gpu_device *dev = r->dev;
+	struct gfx_state *g = dev->gfx;
+	uint64_t mem = g->kcq_mem.gpu + (uint64_t)(r - g->comp) * KCQ_MEM_BYTES;
+
+	hqd_dequeue(dev, r);
+	ring_clear(r);
+	hqd_program(dev, r, mem, mem + MEC_HPD_BYTES);
+	return gfx_test_ring(r);
 }
 
 /* --- the block ----------------------------------------------------------------- */
