@@ -23,6 +23,7 @@
 #include "amd/ih_v5.h"
 #include "amd/pm4.h"
 #include "amdgpu.h"
+#include "bits.h"
 #include "doorbell.h"
 #include "fmt.h"
 
@@ -48,26 +49,6 @@ struct gfx_state {
 	struct kbo kcq_mem;		/* per queue: EOP buffer, then MQD */
 	bool cp_running;
 };
-
-static unsigned
-log2u(uint32_t v)
-{
-	unsigned n = 0;
-
-	while ((1u << n) < v)
-		n++;
-	return n;
-}
-
-static unsigned
-popcount(uint32_t v)
-{
-	unsigned n = 0;
-
-	for (; v != 0; v &= v - 1)
-		n++;
-	return n;
-}
 
 /* --- PM4 emitters (the ring funcs) ------------------------------------------ */
 
@@ -318,7 +299,7 @@ gfx_cu_info(struct gpu_device *dev)
 			off = F_GET(rreg(dev, CC_GC_SHADER_ARRAY_CONFIG) |
 			    rreg(dev, GC_USER_SHADER_ARRAY_CONFIG),
 			    SHADER_ARRAY_CONFIG_INACTIVE_WGPS);
-			cus += 2 * popcount(~off & all);
+			cus += 2 * popcount32(~off & all);
 			dev->gfx_cu_bitmap[se][sa] = wgp_to_cu_bits(~off & all);
 		}
 	}
@@ -334,7 +315,7 @@ gfx_cu_info(struct gpu_device *dev)
 static void
 gfx_ring_program(struct gpu_device *dev, struct gpu_ring *r)
 {
-	unsigned bufsz = log2u(r->size_dw * 4 / 8);
+	unsigned bufsz = log2_ceil(r->size_dw * 4 / 8);
 
 	wreg(dev, CP_RB_WPTR_DELAY, 0);
 	wreg(dev, CP_RB_VMID, 0);
@@ -398,15 +379,15 @@ hqd_program(struct gpu_device *dev, struct gpu_ring *r, uint64_t eop, uint64_t m
 	wreg(dev, CP_HQD_EOP_BASE_ADDR, (uint32_t)(eop >> 8));
 	wreg(dev, CP_HQD_EOP_BASE_ADDR_HI, (uint32_t)(eop >> 40));
 	wreg(dev, CP_HQD_EOP_CONTROL, F_PREP(CP_HQD_EOP_CONTROL_EOP_SIZE,
-	    log2u(MEC_HPD_BYTES / 4) - 1));
+	    log2_ceil(MEC_HPD_BYTES / 4) - 1));
 	wreg(dev, CP_MQD_BASE_ADDR, (uint32_t)mqd & ~3u);
 	wreg(dev, CP_MQD_BASE_ADDR_HI, (uint32_t)(mqd >> 32));
 	wreg(dev, CP_MQD_CONTROL, F_PREP(CP_MQD_CONTROL_VMID, 0));
 	wreg(dev, CP_HQD_PQ_BASE, (uint32_t)(r->buf.gpu >> 8));
 	wreg(dev, CP_HQD_PQ_BASE_HI, (uint32_t)(r->buf.gpu >> 40));
 	wreg(dev, CP_HQD_PQ_CONTROL,
-	    F_PREP(CP_HQD_PQ_CONTROL_QUEUE_SIZE, log2u(r->size_dw) - 1) |
-	    F_PREP(CP_HQD_PQ_CONTROL_RPTR_BLOCK_SIZE, log2u(4096 / 4) - 1) |
+	    F_PREP(CP_HQD_PQ_CONTROL_QUEUE_SIZE, log2_ceil(r->size_dw) - 1) |
+	    F_PREP(CP_HQD_PQ_CONTROL_RPTR_BLOCK_SIZE, log2_ceil(4096 / 4) - 1) |
 	    F_PREP(CP_HQD_PQ_CONTROL_PRIV_STATE, 1) |
 	    F_PREP(CP_HQD_PQ_CONTROL_KMD_QUEUE, 1));
 	wreg(dev, CP_HQD_PQ_RPTR_REPORT_ADDR, (uint32_t)r->rptr_wb.gpu & ~3u);

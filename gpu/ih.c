@@ -9,6 +9,7 @@
 #include "amd/nbio_2_3_reg.h"
 #include "amd/osssys_5_0_reg.h"
 #include "amdgpu.h"
+#include "bits.h"
 #include "doorbell.h"
 
 #define IH_RING_BYTES	(256u << 10)	/* navi10_ih.c sw_init: 256 KiB */
@@ -21,16 +22,6 @@ struct ih_state {
 	struct os_mutex *lock;	/* one interrupt handler at a time */
 	uint64_t entries, overflows;
 };
-
-static unsigned
-log2u(uint32_t v)
-{
-	unsigned n = 0;
-
-	while ((1u << n) < v)
-		n++;
-	return n;
-}
 
 static void
 program_ring(struct gpu_device *dev, struct ih_state *ih)
@@ -48,7 +39,7 @@ program_ring(struct gpu_device *dev, struct ih_state *ih)
 	    F_PREP(IH_DOORBELL_RPTR_ENABLE, 1));
 	wreg(dev, BIF_IH_DOORBELL_RANGE, F_PREP(BIF_DOORBELL_RANGE_OFFSET, ih->doorbell) |
 	    F_PREP(BIF_DOORBELL_RANGE_SIZE, 2));
-	cntl = F_PREP(IH_RB_CNTL_RB_SIZE, log2u(IH_RING_BYTES / 4)) |
+	cntl = F_PREP(IH_RB_CNTL_RB_SIZE, log2_ceil(IH_RING_BYTES / 4)) |
 	    F_PREP(IH_RB_CNTL_WPTR_WRITEBACK_ENABLE, 1) |
 	    F_PREP(IH_RB_CNTL_WPTR_OVERFLOW_ENABLE, 1) |
 	    F_PREP(IH_RB_CNTL_RB_FULL_DRAIN_ENABLE, 1) |

@@ -19,6 +19,7 @@
 #include "amd/nbio_2_3_reg.h"
 #include "amd/sdma_v5_2_pkt.h"
 #include "amdgpu.h"
+#include "bits.h"
 #include "doorbell.h"
 
 #define SDMA_NUM_INST		2
@@ -36,16 +37,6 @@ static uint32_t
 ireg(unsigned inst, uint32_t reg0)
 {
 	return reg0 + inst * SDMA_INST_STRIDE;
-}
-
-static unsigned
-log2u(uint32_t v)
-{
-	unsigned n = 0;
-
-	while ((1u << n) < v)
-		n++;
-	return n;
 }
 
 /* --- packet emitters ------------------------------------------------------- */
@@ -228,7 +219,7 @@ sdma_trap_irq(struct gpu_device *dev, const uint32_t iv[8], void *arg)
 static void
 sdma_program(struct gpu_device *dev, struct gpu_ring *r, unsigned i)
 {
-	uint32_t cntl = F_PREP(SDMA_RB_CNTL_RB_SIZE, log2u(r->size_dw));
+	uint32_t cntl = F_PREP(SDMA_RB_CNTL_RB_SIZE, log2_ceil(r->size_dw));
 
 	wreg(dev, ireg(i, SDMA0_SEM_WAIT_FAIL_TIMER_CNTL), 0);
 	wreg(dev, ireg(i, SDMA0_GFX_RB_CNTL), cntl);

@@ -10,6 +10,7 @@
 #include "amd/ih_v5.h"
 #include "amd/mmhub_2_0_reg.h"
 #include "amd/vm_pte.h"
+#include "bits.h"
 #include "client.h"
 #include "fmt.h"
 
@@ -81,30 +82,6 @@ perm_flags(uint32_t perms)
 	return PTE_VALID | ((perms & GPU_VM_READ) ? PTE_READABLE : 0) |
 	    ((perms & GPU_VM_WRITE) ? PTE_WRITEABLE : 0) |
 	    ((perms & GPU_VM_EXEC) ? PTE_EXECUTABLE : 0);
-}
-
-static unsigned
-ctz64(uint64_t v)
-{
-	unsigned n = 0;
-
-	if (v == 0)
-		return 64;
-	while (!(v & 1)) {
-		v >>= 1;
-		n++;
-	}
-	return n;
-}
-
-static unsigned
-log2_floor(uint64_t v)
-{
-	unsigned n = 0;
-
-	while (v >>= 1)
-		n++;
-	return n;
 }
 
 /* Write the PTEs of [va, va + size) for m; returns GPU_ENOMEM if a table
