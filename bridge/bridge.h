@@ -95,6 +95,8 @@ struct bctx {
 	struct {
 		gpu_handle queue, sem;
 		uint64_t seq;		/* last submitted */
+		uint32_t uf_handle;	/* user fence GEM (0: none), cs.c */
+		uint32_t uf_offset;	/* its byte offset */
 	} q[BRIDGE_NUM_IPS][BRIDGE_MAX_RINGS];
 	bool lost;
 };

@@ -159,6 +159,7 @@ struct cs_job {
 	int ip, ring;
 	struct gpu_sem_point waits[MAX_POINTS], signals[MAX_POINTS];
 	uint32_t nwaits, nsignals;
+	uint32_t uf_handle, uf_offset;	/* user FENCE chunk; handle 0: none */
 };
 
 static int
@@ -224,10 +225,21 @@ parse_chunk(struct bfile *f, const struct drm_amdgpu_cs_chunk *ch, struct cs_job
 		j->nibs++;
 		return 0;
 	}
-	case AMDGPU_CHUNK_ID_FENCE:
-		/* A user fence write: RADV 22+ uses syncobjs, not this. */
-		bridge_log_once("AMDGPU_CS chunk (user FENCE)", ch->chunk_id);
-		return -EINVAL;
+	case AMDGPU_CHUNK_ID_FENCE: {
+		const struct drm_amdgpu_cs_chunk_fence *uf = data;
+		struct bgem *g;
+
+		/* amdgpu_cs_p1_user_fence: a GEM handle and a byte offset
+		 * (libdrm passes the fence slot * 8) with 8 bytes inside. */
+		if (ch->length_dw * 4 < sizeof(*uf))
+			return -EINVAL;
+		g = bridge_gem_get(f, uf->handle);
+		if (g == NULL || (uint64_t)uf->offset + 8 > g->size || (uf->offset & 7) != 0)
+			return -EINVAL;
+		j->uf_handle = uf->handle;
+		j->uf_offset = uf->offset;
+		return 0;
+	}
 	case AMDGPU_CHUNK_ID_DEPENDENCIES:
 	case AMDGPU_CHUNK_ID_SCHEDULED_DEPENDENCIES: {
 		const struct drm_amdgpu_cs_chunk_dep *d = data;
@@ -283,6 +295,44 @@ parse_chunk(struct bfile *f, const struct drm_amdgpu_cs_chunk *ch, struct cs_job
 	}
 }
 
+/*
+ * The user fence of (c, ip, ring): the kernel's fence write puts the
+ * 64-bit sequence number of each finished job at the BO offset the CS
+ * named (amdgpu_ring_emit_fence with job->uf_addr).  The API runs no
+ * commands of the bridge's own, so the bridge writes the last finished
+ * sequence (the queue semaphore's value) from the CPU whenever it looks
+ * at the queue: at each CS and each wait.  RADV 22.3.6 sends the chunk
+ * but learns completion from WAIT_CS and syncobjs, never by reading it.
+ */
+struct user_fence {
+	gpu_handle sem;
+	uint32_t handle, offset;
+};
+
+/* The user fence of a context's queue, read under f->lock. */
+static struct user_fence
+user_fence_of(const struct bctx *c, unsigned ip, unsigned ring)
+{
+	return (struct user_fence){ c->q[ip][ring].sem, c->q[ip][ring].uf_handle,
+	    c->q[ip][ring].uf_offset };
+}
+
+/* Called without f->lock (bridge_gem_cpu takes it). */
+static void
+user_fence_update(struct bfile *f, struct user_fence uf)
+{
+	uint64_t done;
+	void *cpu;
+
+	if (uf.handle == 0 || uf.sem == 0)
+		return;
+	if (gpu_sem_query(f->client, uf.sem, &done) != 0)
+		return;
+	if (bridge_gem_cpu(f, uf.handle, &cpu) != 0)
+		return;		/* the BO is gone: nothing to update */
+	memcpy((char *)cpu + uf.offset, &done, sizeof(done));
+}
+
 int
 bridge_cs(struct bfile *f, void *arg)
 {
@@ -291,6 +341,7 @@ bridge_cs(struct bfile *f, void *arg)
 	struct cs_job *j = calloc(1, sizeof(*j));
 	struct gpu_submit sub;
 	struct bctx *c;
+	struct user_fence uf = { 0, 0, 0 };
 	unsigned ip, ring;
 	uint64_t fence;
 	int rc = 0;
@@ -329,11 +380,17 @@ bridge_cs(struct bfile *f, void *arg)
 				bridge_log("AMDGPU_CS: API fence %llu is not the CS sequence %llu",
 				    (unsigned long long)fence, (unsigned long long)seq);
 			c->q[ip][ring].seq = seq;
+			if (j->uf_handle != 0) {
+				c->q[ip][ring].uf_handle = j->uf_handle;
+				c->q[ip][ring].uf_offset = j->uf_offset;
+			}
+			uf = user_fence_of(c, ip, ring);
 			memset(a, 0, sizeof(*a));
 			a->out.handle = seq;
 		}
 	}
 	pthread_mutex_unlock(&f->lock);
+	user_fence_update(f, uf);
 out:
 	free(j);
 	return rc;
@@ -346,6 +403,7 @@ wait_seq(struct bfile *f, uint32_t ctx_id, uint32_t ipt, uint32_t ringi, uint64_
     uint64_t timeout_ns, bool *done)
 {
 	struct bctx *c;
+	struct user_fence uf = { 0, 0, 0 };
 	gpu_handle q;
 	int rc;
 
@@ -355,6 +413,8 @@ wait_seq(struct bfile *f, uint32_t ctx_id, uint32_t ipt, uint32_t ringi, uint64_
 	pthread_mutex_lock(&f->lock);
 	c = htab_get(&f->ctxs, ctx_id);
 	q = c != NULL ? c->q[ipt][ringi].queue : 0;
+	if (c != NULL)
+		uf = user_fence_of(c, ipt, ringi);
 	if (c != NULL && seq > c->q[ipt][ringi].seq)
 		seq = c->q[ipt][ringi].seq;	/* not submitted yet: the kernel
 						 * waits for the last one */
@@ -366,6 +426,7 @@ wait_seq(struct bfile *f, uint32_t ctx_id, uint32_t ipt, uint32_t ringi, uint64_
 		return 0;
 	}
 	rc = gpu_fence_wait(f->client, q, seq, timeout_ns);
+	user_fence_update(f, uf);
 	if (rc == -GPU_ETIME)
 		return 0;
 	if (rc == 0)

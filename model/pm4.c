@@ -124,7 +124,37 @@ addr64(uint32_t lo, uint32_t hi)
 	return lo | (uint64_t)hi << 32;
 }
 
-/* SET_{CONFIG,SH,CONTEXT,UCONFIG}_REG: consecutive registers of one space. */
+/*
+ * A register written by a SET_*_REG packet.  Registers a block decodes
+ * (SCRATCH_REG0, CP_*, ...) go through the decoder like MMIO; the rest of
+ * these spaces is pipeline state (shader programs and resources, context
+ * registers, GE/VGT/PA setup) that only rendering and dispatch read, so it
+ * is stored quietly in the register file, where they will find it.
+ */
+static void
+state_reg_write(struct pm4_ctx *c, uint32_t abs, uint32_t val)
+{
+	bool decoded;
+
+	if (engine_drop_write(c->e))
+		return;
+	pthread_mutex_lock(&c->m->lock);
+	decoded = c->m->reg_blk[abs] != BLK_UNKNOWN;
+	if (!decoded)
+		c->m->regs[abs] = val;
+	pthread_mutex_unlock(&c->m->lock);
+	if (decoded)
+		model_reg_write(c->m, abs, val);
+}
+
+/*
+ * SET_{CONFIG,SH,CONTEXT,UCONFIG}_REG and the _INDEX forms: consecutive
+ * registers of one space.  dw1 [15:0] is the offset from the space's
+ * start; the _INDEX forms put an index in dw1 [31:28] (Mesa
+ * radeon_set_sh_reg_idx / radeon_set_uconfig_reg_idx), which for
+ * SET_SH_REG_INDEX 3 makes the CP AND the value with the kernel's CU mask:
+ * the model has no CUs reserved, so the value is stored as sent.
+ */
 static enum exec_rc
 set_reg(struct pm4_ctx *c, const struct stream *s, const uint32_t *p,
     unsigned ndw, uint32_t start, uint32_t end)
@@ -137,7 +167,7 @@ set_reg(struct pm4_ctx *c, const struct stream *s, const uint32_t *p,
 	if (reg + (ndw - 2) > end)
 		return bad_packet(c, s, p[0], "SET_*_REG outside its register space");
 	for (unsigned i = 2; i < ndw; i++)
-		reg_write(c, reg + i - 2, p[i]);
+		state_reg_write(c, reg + i - 2, p[i]);
 	return EXEC_OK;
 }
 
@@ -332,7 +362,13 @@ copy_data(struct pm4_ctx *c, const struct stream *s, const uint32_t *p, unsigned
 	}
 }
 
-/* DMA_DATA: memory fill from an immediate dword, or memory to memory. */
+/*
+ * DMA_DATA: memory fill from an immediate dword, or memory to memory.
+ * DST_SEL NOWHERE is RADV's prefetch (src == dst) and, with 0 bytes and
+ * CP_SYNC, its "wait for CP DMA idle" (si_cp_dma_wait_for_idle in RADV
+ * 22.3's src/amd/vulkan/si_cmd_buffer.c): the model's DMA is synchronous,
+ * so it has nothing to do.
+ */
 static enum exec_rc
 dma_data(struct pm4_ctx *c, const struct stream *s, const uint32_t *p, unsigned ndw)
 {
@@ -343,6 +379,9 @@ dma_data(struct pm4_ctx *c, const struct stream *s, const uint32_t *p, unsigned 
 
 	if (ndw != DMA_DATA_NDW)
 		return bad_packet(c, s, p[0], "DMA_DATA is not 7 dwords");
+	if (dst_sel == DMA_DST_SEL_NOWHERE && src_sel != DMA_SEL_GDS &&
+	    !F_GET(p[6], DMA_DATA_SAS))
+		return EXEC_OK;
 	if ((dst_sel != DMA_SEL_ADDR && dst_sel != DMA_SEL_L2) ||
 	    src_sel == DMA_SEL_GDS || F_GET(p[6], DMA_DATA_SAS) ||
 	    F_GET(p[6], DMA_DATA_DAS) || F_GET(p[6], DMA_DATA_DAIC) ||
@@ -367,7 +406,23 @@ dma_data(struct pm4_ctx *c, const struct stream *s, const uint32_t *p, unsigned 
 
 static enum exec_rc run_stream(struct pm4_ctx *, struct stream *);
 
-/* INDIRECT_BUFFER: run the IB at its VMID; CHAIN replaces the current IB. */
+/* The gfx ring is ME 0; MEC queues are ME 1 and 2 (ring_id [3:2]). */
+static bool
+on_gfx(const struct pm4_ctx *c)
+{
+	return ((c->q->ring_id >> 2) & 3) == 0;
+}
+
+/*
+ * INDIRECT_BUFFER: run the IB; CHAIN replaces the current IB.  Only an IB
+ * called from the ring takes the VMID in its control dword; an IB called
+ * from an IB (RADV's IB2 for secondary command buffers and its preamble,
+ * radv_amdgpu_cs.c) runs in its caller's VMID, so user commands cannot
+ * leave their address space.  VALID (bit 23) is required on compute
+ * queues, where amdgpu's gfx_v10_0_ring_emit_ib_compute always sets it;
+ * the gfx ring runs IBs without it (gfx_v10_0_ring_emit_ib_gfx never sets
+ * it, nor does RADV for IB2).
+ */
 static enum exec_rc
 indirect_buffer(struct pm4_ctx *c, struct stream *s, const uint32_t *p, unsigned ndw)
 {
@@ -375,12 +430,12 @@ indirect_buffer(struct pm4_ctx *c, struct stream *s, const uint32_t *p, unsigned
 
 	if (ndw != 4)
 		return bad_packet(c, s, p[0], "INDIRECT_BUFFER is not 4 dwords");
-	if (!F_GET(p[3], IB_CNTL_VALID))
-		return bad_packet(c, s, p[0], "INDIRECT_BUFFER without VALID");
+	if (!F_GET(p[3], IB_CNTL_VALID) && !on_gfx(c))
+		return bad_packet(c, s, p[0], "INDIRECT_BUFFER without VALID on a compute queue");
 	memset(&ib, 0, sizeof(ib));
 	ib.base = (p[1] & IB_BASE_LO_MASK) | (uint64_t)F_GET(p[2], IB_BASE_HI) << 32;
 	ib.size_dw = ib.end = F_GET(p[3], IB_CNTL_SIZE);
-	ib.vmid = F_GET(p[3], IB_CNTL_VMID);
+	ib.vmid = s->ring ? F_GET(p[3], IB_CNTL_VMID) : s->vmid;
 	if (F_GET(p[3], IB_CNTL_CHAIN) && !s->ring) {
 		ib.depth = s->depth;
 		*s = ib;
@@ -401,10 +456,12 @@ exec_type3(struct pm4_ctx *c, struct stream *s, const uint32_t *p, unsigned ndw)
 	case PKT3_SET_CONFIG_REG:
 		return set_reg(c, s, p, ndw, PM4_CONFIG_REG_START, PM4_CONFIG_REG_END);
 	case PKT3_SET_SH_REG:
+	case PKT3_SET_SH_REG_INDEX:
 		return set_reg(c, s, p, ndw, PM4_SH_REG_START, PM4_SH_REG_END);
 	case PKT3_SET_CONTEXT_REG:
 		return set_reg(c, s, p, ndw, PM4_CONTEXT_REG_START, PM4_CONTEXT_REG_END);
 	case PKT3_SET_UCONFIG_REG:
+	case PKT3_SET_UCONFIG_REG_INDEX:
 		return set_reg(c, s, p, ndw, PM4_UCONFIG_REG_START, PM4_UCONFIG_REG_END);
 	case PKT3_WRITE_DATA:
 		return write_data(c, s, p, ndw);

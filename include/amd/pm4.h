@@ -222,12 +222,13 @@ enum pkt3_opcode { PKT3_OPCODE_LIST(PM4_ENUM_OP) };
 /* dw1 */
 #define DMA_DATA_ENGINE		FIELD(0, 1)
 #define DMA_DATA_SRC_CACHE_POLICY FIELD(13, 2)
-#define DMA_DATA_DST_SEL	FIELD(20, 2)	/* 0 address (DAS), 1 GDS, 3 L2 */
+#define DMA_DATA_DST_SEL	FIELD(20, 2)	/* 0 address (DAS), 1 GDS, 2 nowhere, 3 L2 */
 #define DMA_DATA_DST_CACHE_POLICY FIELD(25, 2)
 #define DMA_DATA_SRC_SEL	FIELD(29, 2)	/* 0 address (SAS), 1 GDS, 2 DATA, 3 L2 */
 #define   DMA_SEL_ADDR			0
 #define   DMA_SEL_GDS			1
 #define   DMA_SRC_SEL_DATA		2
+#define   DMA_DST_SEL_NOWHERE		2	/* sid.h V_411_NOWHERE (GFX7+): read, discard */
 #define   DMA_SEL_L2			3
 #define DMA_DATA_CP_SYNC	FIELD(31, 1)
 /* dw2 src lo or data, dw3 src hi, dw4 dst lo, dw5 dst hi, dw6 command: */
