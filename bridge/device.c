@@ -29,6 +29,7 @@
 
 #include "bridge.h"
 #include "host/host.h"
+#include "metalgpu/libradv_metal.h"
 
 static pthread_mutex_t dev_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct bdev *the_dev;
@@ -333,4 +334,30 @@ bridge_file_release(int fd)
 	pthread_mutex_unlock(&dev_lock);
 	if (f != NULL)
 		file_close(f);
+}
+
+/* --- debug ---------------------------------------------------------------------------- */
+
+int
+libradv_metal_usage(struct libradv_metal_usage *u)
+{
+	struct gpu_usage gu;
+	struct bdev *d;
+	int rc;
+
+	memset(u, 0, sizeof(*u));
+	pthread_mutex_lock(&dev_lock);
+	d = the_dev;
+	for (const struct bfile *f = files; f != NULL; f = f->next)
+		u->files++;
+	pthread_mutex_unlock(&dev_lock);
+	if (d == NULL)
+		return -ENODEV;
+	rc = gpu_query_usage(d->gpu, &gu);
+	if (rc != 0)
+		return bridge_errno(rc);
+	u->vram_used = gu.vram_used;
+	u->clients = gu.clients;
+	u->sys_used = host_dma_in_use(d->os);
+	return 0;
 }

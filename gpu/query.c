@@ -6,6 +6,7 @@
 #include "amd/discovery.h"
 #include "amd/gc_10_3_reg.h"
 #include "amdgpu.h"
+#include "client.h"
 #include "fmt.h"
 
 #define AMDGPU_FAMILY_NV	143	/* include/uapi/drm/amdgpu_drm.h */
@@ -102,5 +103,21 @@ gpu_query_info(struct gpu_device *dev, struct gpu_info *info)
 		info->blocks[i].ns = dev->block_ns[i];
 		info->nblocks = i + 1;
 	}
+	return 0;
+}
+
+int
+gpu_query_usage(struct gpu_device *dev, struct gpu_usage *u)
+{
+	memset(u, 0, sizeof(*u));
+	if (!dev->up)
+		return -GPU_ENODEV;
+	os_mutex_lock(dev->mem_lock);
+	u->vram_used = dev->vram.used;
+	os_mutex_unlock(dev->mem_lock);
+	os_mutex_lock(dev->api_lock);
+	for (const struct gpu_client *c = dev->clients; c != NULL; c = c->next)
+		u->clients++;
+	os_mutex_unlock(dev->api_lock);
 	return 0;
 }

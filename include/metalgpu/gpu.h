@@ -89,6 +89,14 @@ int	gpu_init(struct gpu_device *);
 void	gpu_fini(struct gpu_device *);
 void	gpu_destroy(struct gpu_device *);
 int	gpu_query_info(struct gpu_device *, struct gpu_info *);
+
+/* What the driver holds right now, for leak checks: VRAM allocated (client
+ * BOs and the driver's own buffers) and open clients. */
+struct gpu_usage {
+	uint64_t vram_used;
+	uint32_t clients;
+};
+int	gpu_query_usage(struct gpu_device *, struct gpu_usage *);
 /* The message of the last error: names the file, field, ring or register. */
 const char *gpu_last_error(struct gpu_device *);
 
