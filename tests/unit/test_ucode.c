@@ -1,6 +1,6 @@
 /*
  * gpu/ucode.c: the twelve real dimgrey_cavefish files parse to the numbers
- * in /work/shared/facts/navi23-facts.md section 4.2 (copied below), and
+ * in ../shared/facts/navi23-facts.md (the project's shared facts sheet) section 4.2 (copied below), and
  * each kind of bad input is refused with a message naming file and field.
  * Files come from $METALGPU_FIRMWARE_DIR/amdgpu/ (Debian
  * firmware-amd-graphics 20230210).
