@@ -84,6 +84,17 @@ struct bsync {
 	uint64_t last;			/* highest point submitted on sem */
 };
 
+/* The semaphore points a submission signals, kept until it finishes: if
+ * its queue is reset they are signalled from the CPU, as the kernel
+ * signals a cancelled job's fence (with an error), so no wait outlives a
+ * lost context (cs.c bridge_file_reap_lost). */
+struct bpending {
+	uint64_t seq;
+	uint32_t n;
+	struct bpending *next;
+	struct gpu_sem_point pts[];
+};
+
 #define BRIDGE_NUM_IPS	3		/* GFX, COMPUTE, DMA */
 #define BRIDGE_MAX_RINGS 4
 
@@ -97,6 +108,7 @@ struct bctx {
 		uint64_t seq;		/* last submitted */
 		uint32_t uf_handle;	/* user fence GEM (0: none), cs.c */
 		uint32_t uf_offset;	/* its byte offset */
+		struct bpending *pending;	/* newest first */
 	} q[BRIDGE_NUM_IPS][BRIDGE_MAX_RINGS];
 	bool lost;
 };
@@ -157,6 +169,8 @@ int	bridge_syncobj_signal_point(struct bfile *, uint32_t h, uint64_t value,
 	    struct gpu_sem_point *out);
 void	bridge_file_close_syncobjs(struct bfile *);
 void	bridge_file_close_ctxs(struct bfile *);
+/* cs.c: signal what the jobs of reset queues would have signalled. */
+void	bridge_file_reap_lost(struct bfile *);
 /* cs.c: wait until all work of the file is done; -ETIME on timeout. */
 int	bridge_wait_file_idle(struct bfile *, uint64_t timeout_ns);
 /* cs.c: signal dst once src is reached, without blocking the caller. */

@@ -26,11 +26,28 @@ static const enum gpu_queue_type ip_queue[BRIDGE_NUM_IPS] = {
 	[AMDGPU_HW_IP_DMA] = GPU_QUEUE_DMA,
 };
 
+/* Drop the records of submissions up to seq (all of them: UINT64_MAX). */
+static void
+pending_prune(struct bpending **pp, uint64_t seq)
+{
+	while (*pp != NULL) {
+		struct bpending *p = *pp;
+
+		if (p->seq <= seq) {
+			*pp = p->next;
+			free(p);
+		} else {
+			pp = &p->next;
+		}
+	}
+}
+
 static void
 ctx_free(struct bfile *f, struct bctx *c)
 {
 	for (unsigned ip = 0; ip < BRIDGE_NUM_IPS; ip++) {
 		for (unsigned r = 0; r < BRIDGE_MAX_RINGS; r++) {
+			pending_prune(&c->q[ip][r].pending, UINT64_MAX);
 			/* Destroying a queue waits for its running job. */
 			if (c->q[ip][r].queue != 0)
 				gpu_queue_destroy(f->client, c->q[ip][r].queue);
@@ -55,15 +72,78 @@ bridge_file_close_ctxs(struct bfile *f)
 	f->helper_queue = 0;
 }
 
+static void reap_ctx(struct bfile *, struct bctx *);
+
 static bool
 ctx_lost(struct bfile *f, struct bctx *c)
 {
+	reap_ctx(f, c);
 	for (unsigned ip = 0; ip < BRIDGE_NUM_IPS && !c->lost; ip++)
 		for (unsigned r = 0; r < BRIDGE_MAX_RINGS; r++)
 			if (c->q[ip][r].queue != 0 &&
 			    gpu_queue_status(f->client, c->q[ip][r].queue) == -GPU_ECANCELED)
 				c->lost = true;
 	return c->lost;
+}
+
+/*
+ * A queue the API reset drops its jobs without applying their signals.
+ * The kernel instead signals a cancelled job's fence (with -ECANCELED),
+ * so syncobj waits end and RADV then finds the reset through CTX
+ * QUERY_STATE2.  Do the same from the CPU for every job of a reset queue
+ * that had not finished.  f->lock held.
+ */
+static void
+reap_ctx(struct bfile *f, struct bctx *c)
+{
+	for (unsigned ip = 0; ip < BRIDGE_NUM_IPS; ip++) {
+		for (unsigned r = 0; r < BRIDGE_MAX_RINGS; r++) {
+			struct bpending *p;
+
+			if (c->q[ip][r].pending == NULL ||
+			    gpu_queue_status(f->client, c->q[ip][r].queue) != -GPU_ECANCELED)
+				continue;
+			c->lost = true;
+			for (p = c->q[ip][r].pending; p != NULL; p = p->next)
+				for (uint32_t i = 0; i < p->n; i++)
+					(void)gpu_sem_signal(f->client, p->pts[i].sem,
+					    p->pts[i].value);	/* may be past it */
+			pending_prune(&c->q[ip][r].pending, UINT64_MAX);
+		}
+	}
+}
+
+void
+bridge_file_reap_lost(struct bfile *f)
+{
+	pthread_mutex_lock(&f->lock);
+	for (uint32_t h = 1; h <= f->ctxs.n; h++) {
+		struct bctx *c = htab_get(&f->ctxs, h);
+
+		if (c != NULL)
+			reap_ctx(f, c);
+	}
+	pthread_mutex_unlock(&f->lock);
+}
+
+/* Remember what the submission seq signals; prune finished ones. */
+static int
+pending_add(struct bfile *f, struct bctx *c, unsigned ip, unsigned ring, uint64_t seq,
+    const struct gpu_sem_point *pts, uint32_t n)
+{
+	struct bpending *p = malloc(sizeof(*p) + n * sizeof(pts[0]));
+	uint64_t done;
+
+	if (gpu_sem_query(f->client, c->q[ip][ring].sem, &done) == 0)
+		pending_prune(&c->q[ip][ring].pending, done);
+	if (p == NULL)
+		return -ENOMEM;
+	p->seq = seq;
+	p->n = n;
+	memcpy(p->pts, pts, n * sizeof(pts[0]));
+	p->next = c->q[ip][ring].pending;
+	c->q[ip][ring].pending = p;
+	return 0;
 }
 
 int
@@ -380,6 +460,9 @@ bridge_cs(struct bfile *f, void *arg)
 				bridge_log("AMDGPU_CS: API fence %llu is not the CS sequence %llu",
 				    (unsigned long long)fence, (unsigned long long)seq);
 			c->q[ip][ring].seq = seq;
+			/* After the submission: a record lost to ENOMEM only
+			 * means a reset queue's waiters time out. */
+			(void)pending_add(f, c, ip, ring, seq, j->signals, j->nsignals);
 			if (j->uf_handle != 0) {
 				c->q[ip][ring].uf_handle = j->uf_handle;
 				c->q[ip][ring].uf_offset = j->uf_offset;

@@ -177,6 +177,25 @@ make_node(struct bdev *d)
 	return 0;
 }
 
+/* METALGPU_JOB_TIMEOUT_MS: the hang-detection time (default 10 s, as
+ * amdgpu's lockup_timeout); tests that hang a queue on purpose shorten it. */
+static void
+set_job_timeout(struct bdev *d)
+{
+	const char *ms = getenv("METALGPU_JOB_TIMEOUT_MS");
+	char *end;
+	unsigned long long v;
+
+	if (ms == NULL || *ms == '\0')
+		return;
+	v = strtoull(ms, &end, 10);
+	if (*end != '\0' || v == 0) {
+		bridge_log("METALGPU_JOB_TIMEOUT_MS=%s is not a number of milliseconds: ignored", ms);
+		return;
+	}
+	gpu_set_job_timeout(d->gpu, v * 1000000ull);
+}
+
 static struct bdev *
 bring_up(void)
 {
@@ -212,6 +231,7 @@ bring_up(void)
 		bridge_log("gpu_query_info: %s", gpu_strerror(-rc));
 		goto fail;
 	}
+	set_job_timeout(d);
 	/* GTT BOs come from the host runtime's "system RAM". */
 	d->gtt_size = o.sysmem_bytes - host_dma_in_use(d->os);
 	if (make_node(d) != 0)

@@ -17,6 +17,7 @@
 
 #define POLL_NS		200000ull	/* WAIT_FOR_SUBMIT polls every 0.2 ms */
 #define MAX_WAIT	64		/* the API's points per wait */
+#define REAP_SLICE_NS	50000000ull	/* look for reset queues every 50 ms */
 
 static struct bsync *
 sync_get(struct bfile *f, uint32_t h)
@@ -169,6 +170,26 @@ bridge_syncobj_signal_point(struct bfile *f, uint32_t h, uint64_t value,
 	return rc;
 }
 
+/*
+ * gpu_sem_wait in slices: between them, points a reset queue will never
+ * signal are signalled (bridge_file_reap_lost), so a wait for a lost
+ * context's work ends, as it does with the kernel.
+ */
+static int
+wait_reaping(struct bfile *f, const struct gpu_sem_point *pts, uint32_t n, bool all,
+    int64_t abs_timeout)
+{
+	for (;;) {
+		uint64_t left = bridge_timeout_left(abs_timeout);
+		uint64_t slice = left < REAP_SLICE_NS ? left : REAP_SLICE_NS;
+		int rc = gpu_sem_wait(f->client, pts, n, all, slice);
+
+		if (rc != -GPU_ETIME || left <= slice)
+			return rc;
+		bridge_file_reap_lost(f);
+	}
+}
+
 static int
 do_wait(struct bfile *f, const uint32_t *handles, const uint64_t *points, uint32_t n,
     int64_t abs_timeout, uint32_t flags, uint32_t *first)
@@ -205,7 +226,7 @@ do_wait(struct bfile *f, const uint32_t *handles, const uint64_t *points, uint32
 			*first = 0;
 		return 0;
 	}
-	rc = gpu_sem_wait(f->client, pts, n, all, bridge_timeout_left(abs_timeout));
+	rc = wait_reaping(f, pts, n, all, abs_timeout);
 	if (rc != 0)
 		return bridge_errno(rc);
 	if (first != NULL) {

@@ -4,6 +4,10 @@
  *		destroyed: the driver's VRAM, the host's DMA memory, the GPU
  *		API clients and the bridge's files are back at their start
  *		values (libradv_metal_usage, include/metalgpu/libradv_metal.h)
+ *   lost	a command buffer copies from memory freed after recording: its
+ *		VkDevice reports VK_ERROR_DEVICE_LOST (the GPU faults, the
+ *		bridge reports the context reset); a second VkDevice working
+ *		at the same time goes on unaffected, results checked
  * Run as `metalgpu run -- vk_life NAME`; exit 0 on success, 1 with a
  * message naming what failed.
  */
@@ -19,6 +23,7 @@
 
 #define LEAK_ROUNDS	100
 #define FILL_BYTES	256u
+#define FREED_BYTES	(4u << 20)
 
 typedef int (*usage_fn)(struct libradv_metal_usage *);
 
@@ -88,11 +93,96 @@ test_leak(void)
 	return 0;
 }
 
+/* Fill b with v on d's queue and check it: the bystander's work. */
+static void
+fill_check(struct vkt_dev *d, struct vkt_buf *b, uint32_t v, const char *when)
+{
+	VkCommandBuffer cmd = vkt_begin(d, 0);
+	VkResult r;
+
+	vkCmdFillBuffer(cmd, b->buf, 0, FILL_BYTES, v);
+	r = vkt_submit_wait(d, 0, cmd);
+	CHECK(r == VK_SUCCESS, "second device, %s: fill: VkResult %d", when, r);
+	for (uint32_t i = 0; i < FILL_BYTES / 4; i++)
+		CHECK(((uint32_t *)b->cpu)[i] == v, "second device, %s: dword %u is 0x%08x",
+		    when, i, ((uint32_t *)b->cpu)[i]);
+}
+
+/*
+ * Record a copy from a, then free a: the submission reads unmapped memory.
+ * It reads a's last bytes: allocations made after the free (RADV's command
+ * buffers) may reuse the start of a's address range, not its end.
+ */
+static VkResult
+copy_from_freed(struct vkt_dev *d)
+{
+	struct vkt_buf a, b;
+	VkBufferCopy c = { FREED_BYTES - FILL_BYTES, 0, FILL_BYTES };
+	VkCommandBuffer cmd;
+	VkResult r;
+
+	vkt_buf(d, &a, FREED_BYTES);
+	vkt_buf(d, &b, FILL_BYTES);
+	cmd = vkt_begin(d, 0);
+	vkCmdCopyBuffer(cmd, a.buf, b.buf, 1, &c);
+	vkt_buf_free(d, &a);
+	r = vkt_submit_wait(d, 0, cmd);
+	vkt_buf_free(d, &b);
+	return r;
+}
+
+/* A submission on the faulted device (its fence is never waited for). */
+static VkResult
+next_submit(struct vkt_dev *d, struct vkt_buf *b)
+{
+	VkCommandBuffer cmd = vkt_begin(d, 0);
+	VkSubmitInfo si = { .sType = VK_STRUCTURE_TYPE_SUBMIT_INFO,
+	    .commandBufferCount = 1, .pCommandBuffers = &cmd };
+
+	vkCmdFillBuffer(cmd, b->buf, 0, FILL_BYTES, 0);
+	VKCHECK(vkEndCommandBuffer(cmd));
+	return vkQueueSubmit(d->q[0], 1, &si, VK_NULL_HANDLE);
+}
+
+static int
+test_lost(void)
+{
+	uint32_t fam = vkt_family(VK_QUEUE_GRAPHICS_BIT, 0);
+	struct vkt_dev victim, other;
+	struct vkt_buf ob, vb;
+	VkResult r;
+
+	vkt_device(&other, &fam, 1);
+	vkt_buf(&other, &ob, FILL_BYTES);
+	fill_check(&other, &ob, 0x11111111, "before");
+	vkt_device(&victim, &fam, 1);
+	vkt_buf(&victim, &vb, FILL_BYTES);
+	/* RADV 22.3.6 learns of the reset at its next submission (the CS
+	 * answers -ECANCELED): the fault's own fence wait ends once the
+	 * job timeout reset the queue, with VK_SUCCESS or already lost. */
+	r = copy_from_freed(&victim);
+	CHECK(r == VK_SUCCESS || r == VK_ERROR_DEVICE_LOST,
+	    "copy from freed memory: VkResult %d, want VK_SUCCESS or VK_ERROR_DEVICE_LOST", r);
+	if (r == VK_SUCCESS)
+		r = next_submit(&victim, &vb);
+	CHECK(r == VK_ERROR_DEVICE_LOST, "after the copy from freed memory: VkResult %d, want VK_ERROR_DEVICE_LOST (%d)",
+	    r, VK_ERROR_DEVICE_LOST);
+	fill_check(&other, &ob, 0x22222222, "after the first device was lost");
+	vkt_buf_free(&victim, &vb);
+	vkt_device_destroy(&victim);
+	fill_check(&other, &ob, 0x33333333, "after the lost device was destroyed");
+	vkt_buf_free(&other, &ob);
+	vkt_device_destroy(&other);
+	printf("copy from freed memory: VK_ERROR_DEVICE_LOST; the second VkDevice's fills before, during and after: checked\n");
+	return 0;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(void);
 } tests[] = {
 	{ "leak", test_leak },
+	{ "lost", test_lost },
 };
 
 int
@@ -108,6 +198,6 @@ main(int argc, char **argv)
 		}
 	}
 	if (rc == 2)
-		fprintf(stderr, "usage: vk_life leak\n");
+		fprintf(stderr, "usage: vk_life leak|lost\n");
 	return rc;
 }
