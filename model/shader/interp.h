@@ -1,0 +1,83 @@
+/*
+ * Shared by the interpreter's parts (interp.c: the loop, scalar ALU,
+ * SOPP, SMEM; valu.c: vector ALU; vmem.c: LDS and vector memory).
+ * Not part of the library's interface: wave.h is.
+ */
+#ifndef MODEL_SHADER_INTERP_H
+#define MODEL_SHADER_INTERP_H
+
+#include <string.h>
+
+#include "wave.h"
+
+#define NL	SHADER_MAX_LANES
+
+static inline uint64_t
+lane_bits(const struct shader_wave *w)
+{
+	return w->nlanes == 64 ? ~0ull : 0xffffffffull;
+}
+
+static inline uint64_t
+wave_exec(const struct shader_wave *w)
+{
+	return ((uint64_t)w->sgpr[OPR_EXEC_HI] << 32 | w->sgpr[OPR_EXEC_LO]) &
+	    lane_bits(w);
+}
+
+static inline uint64_t
+sreg64(const struct shader_wave *w, unsigned r)
+{
+	return (uint64_t)w->sgpr[r + 1] << 32 | w->sgpr[r];
+}
+
+/* Scalar writes; NULL (125) reads as zero and discards writes. */
+static inline void
+swrite32(struct shader_wave *w, unsigned r, uint32_t v)
+{
+	if (r != OPR_NULL)
+		w->sgpr[r] = v;
+}
+
+static inline void
+swrite64(struct shader_wave *w, unsigned r, uint64_t v)
+{
+	swrite32(w, r, (uint32_t)v);
+	swrite32(w, r + 1, (uint32_t)(v >> 32));
+}
+
+/* A lane mask (VCC, SDST): one SGPR in wave32, a pair in wave64. */
+static inline void
+write_lm(struct shader_wave *w, unsigned r, uint64_t m)
+{
+	if (w->nlanes == 64)
+		swrite64(w, r, m);
+	else
+		swrite32(w, r, (uint32_t)m);
+}
+
+static inline uint64_t
+vcc_mask(const struct shader_wave *w)
+{
+	return sreg64(w, OPR_VCC_LO) & lane_bits(w);
+}
+
+uint32_t	sread32(const struct shader_wave *w, const struct shader_operand *o);
+uint64_t	sread64(const struct shader_wave *w, const struct shader_operand *o);
+uint64_t	read_lm(const struct shader_wave *w, const struct shader_operand *o);
+void	wave_stop(struct shader_wave *w, const struct shader_inst *in,
+	    enum shader_status st);
+void	wave_fault(struct shader_wave *w, const struct shader_inst *in,
+	    uint64_t va, bool write);
+
+/* valu.c */
+void	exec_valu(struct shader_wave *w, const struct shader_inst *in);
+/* vmem.c */
+void	exec_ds(struct shader_wave *w, const struct shader_inst *in);
+void	exec_mubuf(struct shader_wave *w, const struct shader_inst *in);
+void	exec_flat(struct shader_wave *w, const struct shader_inst *in);
+/* fp16.c */
+float	f16_to_f32(uint16_t h);
+uint16_t f32_to_f16(float f, bool rtz);
+
+#endif

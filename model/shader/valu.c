@@ -1,0 +1,1089 @@
+/*
+ * Vector ALU: VOP1, VOP2, VOPC, VOP3, VOP3P with DPP16, DPP8 and SDWA.
+ *
+ * Each instruction runs in three steps over all 64 lanes: gather the
+ * sources into lane arrays (applying DPP, SDWA, opsel, abs/neg and
+ * denormal flushing), compute the result for every lane in a loop with
+ * no branches on EXEC (vectorisable), then blend the result into the
+ * destination under the write mask (EXEC, DPP row/bank masks).  Lanes
+ * beyond the wave size are computed and never written.
+ *
+ * Semantics: AMD "RDNA 2" ISA Reference Guide ch. 6 (VALU, §6.2 input
+ * modifiers, §6.3 output modifiers, §6.4 VOPC, §6.2.3 DPP/SDWA) and
+ * the per-opcode descriptions in ch. 12.
+ */
+#include <math.h>
+
+#include "interp.h"
+
+/* Lane arrays of one instruction. */
+struct vlanes {
+	uint32_t a[3][NL];		/* 32-bit sources */
+	uint64_t q[3][NL];		/* 64-bit sources */
+	uint32_t r[NL];			/* 32-bit result */
+	uint64_t rq[NL];		/* 64-bit result */
+	uint32_t c[NL];			/* carry / compare bit per lane */
+	uint32_t cin[NL];		/* lane-mask source bit per lane */
+	uint64_t wmask;			/* lanes to write */
+};
+
+static inline float
+u2f(uint32_t u)
+{
+	float f;
+
+	memcpy(&f, &u, 4);
+	return f;
+}
+
+static inline uint32_t
+f2u(float f)
+{
+	uint32_t u;
+
+	memcpy(&u, &f, 4);
+	return u;
+}
+
+static inline double
+u2d(uint64_t u)
+{
+	double d;
+
+	memcpy(&d, &u, 8);
+	return d;
+}
+
+static inline uint64_t
+d2u(double d)
+{
+	uint64_t u;
+
+	memcpy(&u, &d, 8);
+	return u;
+}
+
+static bool
+is_snan32(uint32_t u)
+{
+	return (u & 0x7f800000u) == 0x7f800000u && (u & 0x7fffff) &&
+	    !(u & 0x400000);
+}
+
+static bool
+is_snan64(uint64_t u)
+{
+	return (u & 0x7ff0000000000000ull) == 0x7ff0000000000000ull &&
+	    (u & 0xfffffffffffffull) && !(u & 0x8000000000000ull);
+}
+
+/*
+ * min/max (ISA guide ch. 12 V_MIN_F32): in IEEE mode a signalling NaN
+ * input gives a quiet NaN, otherwise a NaN input gives the other operand
+ * (IEEE 754-2008 minNum); outside IEEE mode every NaN acts quiet.  The
+ * guide leaves min(-0, +0) open; we order -0 below +0.
+ */
+static uint32_t
+fminmax32(uint32_t a, uint32_t b, bool max, bool ieee)
+{
+	float fa = u2f(a), fb = u2f(b);
+
+	if (ieee && (is_snan32(a) || is_snan32(b)))
+		return (is_snan32(a) ? a : b) | 0x400000;
+	if (isnan(fa))
+		return b;
+	if (isnan(fb))
+		return a;
+	if (fa == fb)
+		return max ? (a & b) : (a | b);	/* sign bit: -0 < +0 */
+	return (fa < fb) != max ? a : b;
+}
+
+static uint64_t
+fminmax64(uint64_t a, uint64_t b, bool max, bool ieee)
+{
+	double fa = u2d(a), fb = u2d(b);
+
+	if (ieee && (is_snan64(a) || is_snan64(b)))
+		return (is_snan64(a) ? a : b) | 0x8000000000000ull;
+	if (isnan(fa))
+		return b;
+	if (isnan(fb))
+		return a;
+	if (fa == fb)
+		return max ? (a & b) : (a | b);
+	return (fa < fb) != max ? a : b;
+}
+
+/* Float -> int conversions saturate; NaN gives 0 (ISA guide ch. 12). */
+static uint32_t
+cvt_i32(double x)
+{
+	if (isnan(x))
+		return 0;
+	if (x <= -2147483648.0)
+		return 0x80000000u;
+	if (x >= 2147483647.0)
+		return 0x7fffffffu;
+	return (uint32_t)(int32_t)x;
+}
+
+static uint32_t
+cvt_u32(double x)
+{
+	if (isnan(x) || x <= 0)
+		return 0;
+	if (x >= 4294967295.0)
+		return 0xffffffffu;
+	return (uint32_t)x;
+}
+
+static inline uint32_t
+flush32(uint32_t u)
+{
+	return (u & 0x7f800000u) == 0 ? (u & 0x80000000u) : u;
+}
+
+/* v_cmp_class: bit 0 sNaN, 1 qNaN, 2 -inf, 3 -norm, 4 -denorm, 5 -0,
+ * 6 +0, 7 +denorm, 8 +norm, 9 +inf (ISA guide V_CMP_CLASS_F32). */
+static unsigned
+fclass(double x, bool snan)
+{
+	bool neg = signbit(x);
+
+	if (isnan(x))
+		return snan ? 0 : 1;
+	if (isinf(x))
+		return neg ? 2 : 9;
+	if (x == 0)
+		return neg ? 5 : 6;
+	if (fpclassify(x) == FP_SUBNORMAL)
+		return neg ? 4 : 7;
+	return neg ? 3 : 8;
+}
+
+static unsigned
+fclass32(uint32_t u)
+{
+	float f = u2f(u);
+
+	if (fpclassify(f) == FP_SUBNORMAL)
+		return signbit(f) ? 4 : 7;
+	return fclass(f, is_snan32(u));
+}
+
+/* ---- gathering sources ---- */
+
+/* DPP16 source lane for lane l, or -1 when out of the row (§6.2.3). */
+static int
+dpp16_lane(unsigned ctl, int l)
+{
+	int row = l & ~15, in = l & 15, s;
+
+	if (ctl <= DPP_QUAD_PERM_LAST)
+		return (l & ~3) | ((ctl >> (2 * (l & 3))) & 3);
+	if (ctl >= DPP_ROW_SHL_FIRST && ctl <= DPP_ROW_SHL_LAST) {
+		s = in + (int)(ctl & 15);
+		return s > 15 ? -1 : row + s;
+	}
+	if (ctl >= DPP_ROW_SHR_FIRST && ctl <= DPP_ROW_SHR_LAST) {
+		s = in - (int)(ctl & 15);
+		return s < 0 ? -1 : row + s;
+	}
+	if (ctl >= DPP_ROW_ROR_FIRST && ctl <= DPP_ROW_ROR_LAST)
+		return row + ((in - (int)(ctl & 15)) & 15);
+	if (ctl == DPP_ROW_MIRROR)
+		return row + 15 - in;
+	if (ctl == DPP_ROW_HALF_MIRROR)
+		return row + (in & 8) + 7 - (in & 7);
+	if (ctl >= DPP_ROW_SHARE_FIRST && ctl <= DPP_ROW_SHARE_LAST)
+		return row + (int)(ctl & 15);
+	if (ctl >= DPP_ROW_XMASK_FIRST && ctl <= DPP_ROW_XMASK_LAST)
+		return row + (in ^ (int)(ctl & 15));
+	return -1;
+}
+
+/*
+ * DPP: src0 lane l reads lane src(l).  A source lane outside the row,
+ * or inactive without FI, reads 0 with BOUND_CTRL and disables the write
+ * otherwise; row_mask/bank_mask disable writes of whole rows / banks.
+ */
+static void
+apply_dpp(const struct shader_wave *w, const struct shader_inst *in,
+    struct vlanes *v)
+{
+	const uint32_t *src = w->vgpr[in->src[0].reg];
+	uint64_t ex = wave_exec(w);
+	int l, s;
+
+	for (l = 0; l < NL; l++) {
+		if (in->mods & MOD_DPP8)
+			s = (l & ~7) | (int)((in->dpp8 >> (3 * (l & 7))) & 7);
+		else
+			s = dpp16_lane(in->dpp_ctrl, l);
+		if (s >= 0 && ((ex >> s) & 1 || (in->mods & MOD_FI))) {
+			v->a[0][l] = src[s];
+			continue;
+		}
+		v->a[0][l] = 0;
+		if (!(in->mods & (MOD_BOUND_CTRL | MOD_DPP8)))
+			v->wmask &= ~(1ull << l);
+	}
+	if (in->mods & MOD_DPP16)
+		for (l = 0; l < NL; l++)
+			if (!((in->row_mask >> (l / 16)) & 1) ||
+			    !((in->bank_mask >> ((l / 4) & 3)) & 1))
+				v->wmask &= ~(1ull << l);
+}
+
+/* SDWA source select: a byte or word, zero- or sign-extended. */
+static uint32_t
+sdwa_sel(uint32_t x, unsigned sel, bool sext)
+{
+	if (sel <= 3) {
+		x = (x >> (8 * sel)) & 0xff;
+		return sext ? (uint32_t)(int8_t)x : x;
+	}
+	if (sel == SDWA_SEL_WORD0 || sel == SDWA_SEL_WORD1) {
+		x = (x >> (sel == SDWA_SEL_WORD1 ? 16 : 0)) & 0xffff;
+		return sext ? (uint32_t)(int16_t)x : x;
+	}
+	return x;
+}
+
+static uint32_t
+sign_bit(unsigned type)
+{
+	return type == T_F16 ? 0x8000u : 0x80000000u;
+}
+
+/* abs/neg input modifiers on floats, then f32 denormal flushing. */
+static void
+modifiers32(const struct shader_wave *w, const struct shader_inst *in,
+    unsigned s, unsigned type, uint32_t *a)
+{
+	uint32_t sb = sign_bit(type);
+	int l;
+
+	if (type != T_F32 && type != T_F16)
+		return;
+	if ((in->abs >> s) & 1)
+		for (l = 0; l < NL; l++)
+			a[l] &= ~sb;
+	if ((in->neg >> s) & 1)
+		for (l = 0; l < NL; l++)
+			a[l] ^= sb;
+	if (type == T_F32 && !(w->mode & MODE_DENORM_F32_IN))
+		for (l = 0; l < NL; l++)
+			a[l] = flush32(a[l]);
+}
+
+static void
+gather32(const struct shader_wave *w, const struct shader_inst *in,
+    unsigned s, unsigned type, struct vlanes *v)
+{
+	const struct shader_operand *o = &in->src[s];
+	uint32_t *a = v->a[s], k;
+	int l;
+
+	if (s == 0 && (in->mods & (MOD_DPP16 | MOD_DPP8))) {
+		apply_dpp(w, in, v);
+	} else if (o->kind == OPK_VGPR) {
+		memcpy(a, w->vgpr[o->reg], sizeof(v->a[s]));
+	} else {
+		k = sread32(w, o);
+		for (l = 0; l < NL; l++)
+			a[l] = k;
+	}
+	if ((in->mods & MOD_SDWA) && s < 2)
+		for (l = 0; l < NL; l++)
+			a[l] = sdwa_sel(a[l], in->sdwa_sel[s],
+			    (in->sdwa_sext >> s) & 1);
+	if ((type == T_F16 || type == T_B16) && ((in->opsel >> s) & 1) &&
+	    isa_ops[in->op].fmt != FMT_VOP3P)
+		for (l = 0; l < NL; l++)
+			a[l] >>= 16;
+	if (isa_ops[in->op].fmt != FMT_VOP3P)
+		modifiers32(w, in, s, type, a);
+}
+
+static void
+gather64(const struct shader_wave *w, const struct shader_inst *in,
+    unsigned s, unsigned type, struct vlanes *v)
+{
+	const struct shader_operand *o = &in->src[s];
+	uint64_t *q = v->q[s], k;
+	int l;
+
+	if (o->kind == OPK_VGPR) {
+		for (l = 0; l < NL; l++)
+			q[l] = w->vgpr[o->reg][l] |
+			    (uint64_t)w->vgpr[o->reg + 1][l] << 32;
+	} else {
+		k = sread64(w, o);
+		for (l = 0; l < NL; l++)
+			q[l] = k;
+	}
+	if (type != T_F64)
+		return;
+	if ((in->abs >> s) & 1)
+		for (l = 0; l < NL; l++)
+			q[l] &= ~(1ull << 63);
+	if ((in->neg >> s) & 1)
+		for (l = 0; l < NL; l++)
+			q[l] ^= 1ull << 63;
+}
+
+static void
+gather_lm(const struct shader_wave *w, const struct shader_operand *o,
+    uint32_t *bits)
+{
+	uint64_t m = read_lm(w, o);
+	int l;
+
+	for (l = 0; l < NL; l++)
+		bits[l] = (m >> l) & 1;
+}
+
+static bool
+is64(unsigned type)
+{
+	return type == T_B64 || type == T_F64;
+}
+
+static void
+gather(const struct shader_wave *w, const struct shader_inst *in,
+    struct vlanes *v)
+{
+	const struct isa_op_info *i = &isa_ops[in->op];
+	unsigned s;
+
+	for (s = 0; s < 3; s++) {
+		if (i->src[s] == T_N && !(s == 2 && (i->flags & F_MAC)))
+			continue;
+		if (i->src[s] == T_LM)
+			gather_lm(w, &in->src[s], v->cin);
+		else if (is64(i->src[s]))
+			gather64(w, in, s, i->src[s], v);
+		else
+			gather32(w, in, s, i->src[s] == T_N ? i->dst : i->src[s], v);
+	}
+}
+
+/* ---- computing ---- */
+
+#define LANES(stmt)	do { for (int l = 0; l < NL; l++) { stmt; } } while (0)
+#define A	v->a[0][l]
+#define B	v->a[1][l]
+#define C	v->a[2][l]
+#define FA	u2f(v->a[0][l])
+#define FB	u2f(v->a[1][l])
+#define FC	u2f(v->a[2][l])
+#define QA	v->q[0][l]
+#define QB	v->q[1][l]
+#define QC	v->q[2][l]
+#define DA	u2d(v->q[0][l])
+#define DB	u2d(v->q[1][l])
+#define DC	u2d(v->q[2][l])
+#define HA	f16_to_f32((uint16_t)v->a[0][l])
+#define HB	f16_to_f32((uint16_t)v->a[1][l])
+#define HC	f16_to_f32((uint16_t)v->a[2][l])
+#define R	v->r[l]
+#define RQ	v->rq[l]
+#define H(x)	f32_to_f16((x), false)
+
+static float
+fract32(float x)
+{
+	float r = x - floorf(x);
+
+	return r < 0x1.fffffep-1f ? r : 0x1.fffffep-1f;
+}
+
+static double
+fract64(double x)
+{
+	double r = x - floor(x);
+
+	return r < 0x1.fffffffffffffp-1 ? r : 0x1.fffffffffffffp-1;
+}
+
+static uint32_t
+frexp_exp32(float x)
+{
+	int e = 0;
+
+	if (isnan(x) || isinf(x))
+		return 0;
+	frexpf(x, &e);
+	return (uint32_t)e;
+}
+
+static float
+frexp_mant32(float x)
+{
+	int e;
+
+	return isnan(x) || isinf(x) ? x : frexpf(x, &e);
+}
+
+/* Legacy (DX9) multiply: 0 times anything, even inf or NaN, is 0. */
+static float
+mul_legacy(float a, float b)
+{
+	return a == 0 || b == 0 ? 0.0f : a * b;
+}
+
+static uint32_t
+ffbh_i32(uint32_t x)
+{
+	uint32_t y = x ^ (uint32_t)((int32_t)x >> 31);
+
+	return y == 0 ? ~0u : (uint32_t)__builtin_clz(y);
+}
+
+/* v_perm_b32 byte select over {S0, S1} (ISA guide V_PERM_B32). */
+static uint32_t
+perm_b32(uint32_t s0, uint32_t s1, uint32_t sel)
+{
+	uint64_t data = (uint64_t)s0 << 32 | s1;
+	uint32_t r = 0, b, k, byte;
+
+	for (k = 0; k < 4; k++) {
+		b = (sel >> (8 * k)) & 0xff;
+		if (b < 8)
+			byte = (data >> (8 * b)) & 0xff;
+		else if (b < 12)
+			byte = (data >> (8 * (2 * (b - 8) + 1) + 7)) & 1 ? 0xff : 0;
+		else if (b == 12)
+			byte = 0;
+		else
+			byte = 0xff;
+		r |= byte << (8 * k);
+	}
+	return r;
+}
+
+static uint32_t
+bfe_v(uint32_t x, uint32_t off, uint32_t wid, bool sext)
+{
+	uint64_t f;
+
+	off &= 31;
+	wid &= 31;
+	if (wid == 0)
+		return 0;
+	f = ((uint64_t)x >> off) & ((1ull << wid) - 1);
+	if (sext && (f >> (wid - 1)) & 1)
+		f |= ~0ull << wid;
+	return (uint32_t)f;
+}
+
+static uint32_t
+med3_u(uint32_t a, uint32_t b, uint32_t c)
+{
+	uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
+
+	return c < lo ? lo : c > hi ? hi : c;
+}
+
+static int32_t
+med3_i(int32_t a, int32_t b, int32_t c)
+{
+	int32_t lo = a < b ? a : b, hi = a < b ? b : a;
+
+	return c < lo ? lo : c > hi ? hi : c;
+}
+
+static uint32_t
+med3_f(uint32_t a, uint32_t b, uint32_t c, bool ieee)
+{
+	uint32_t lo = fminmax32(a, b, false, ieee);
+	uint32_t hi = fminmax32(a, b, true, ieee);
+
+	return fminmax32(lo, fminmax32(hi, c, false, ieee), true, ieee);
+}
+
+/* 32-bit float opcodes; returns false when the opcode is not here. */
+static bool
+compute_f32(const struct shader_wave *w, unsigned op, struct vlanes *v)
+{
+	bool ieee = F_GET(w->mode, MODE_IEEE);
+
+	switch (op) {
+	case ISA_OP_V_ADD_F32: LANES(R = f2u(FA + FB)); break;
+	case ISA_OP_V_SUB_F32: LANES(R = f2u(FA - FB)); break;
+	case ISA_OP_V_SUBREV_F32: LANES(R = f2u(FB - FA)); break;
+	case ISA_OP_V_MUL_F32: LANES(R = f2u(FA * FB)); break;
+	case ISA_OP_V_MUL_LEGACY_F32: LANES(R = f2u(mul_legacy(FA, FB))); break;
+	case ISA_OP_V_FMA_F32:
+	case ISA_OP_V_FMAC_F32:
+	case ISA_OP_V_FMAMK_F32:
+	case ISA_OP_V_FMAAK_F32: LANES(R = f2u(fmaf(FA, FB, FC))); break;
+	case ISA_OP_V_FMA_LEGACY_F32:
+	case ISA_OP_V_FMAC_LEGACY_F32:
+		LANES(R = f2u(FA == 0 || FB == 0 ? FC + 0.0f : fmaf(FA, FB, FC)));
+		break;
+	case ISA_OP_V_MIN_F32: LANES(R = fminmax32(A, B, false, ieee)); break;
+	case ISA_OP_V_MAX_F32: LANES(R = fminmax32(A, B, true, ieee)); break;
+	case ISA_OP_V_MIN3_F32:
+		LANES(R = fminmax32(fminmax32(A, B, false, ieee), C, false, ieee));
+		break;
+	case ISA_OP_V_MAX3_F32:
+		LANES(R = fminmax32(fminmax32(A, B, true, ieee), C, true, ieee));
+		break;
+	case ISA_OP_V_MED3_F32: LANES(R = med3_f(A, B, C, ieee)); break;
+	case ISA_OP_V_FRACT_F32: LANES(R = f2u(fract32(FA))); break;
+	case ISA_OP_V_TRUNC_F32: LANES(R = f2u(truncf(FA))); break;
+	case ISA_OP_V_CEIL_F32: LANES(R = f2u(ceilf(FA))); break;
+	case ISA_OP_V_RNDNE_F32: LANES(R = f2u(nearbyintf(FA))); break;
+	case ISA_OP_V_FLOOR_F32: LANES(R = f2u(floorf(FA))); break;
+	case ISA_OP_V_EXP_F32: LANES(R = f2u(exp2f(FA))); break;
+	case ISA_OP_V_LOG_F32: LANES(R = f2u(log2f(FA))); break;
+	case ISA_OP_V_RCP_F32:
+	case ISA_OP_V_RCP_IFLAG_F32: LANES(R = f2u(1.0f / FA)); break;
+	case ISA_OP_V_RSQ_F32: LANES(R = f2u(1.0f / sqrtf(FA))); break;
+	case ISA_OP_V_SQRT_F32: LANES(R = f2u(sqrtf(FA))); break;
+	/* sin/cos take revolutions (ISA guide V_SIN_F32) */
+	case ISA_OP_V_SIN_F32: LANES(R = f2u(sinf(FA * 6.28318530718f))); break;
+	case ISA_OP_V_COS_F32: LANES(R = f2u(cosf(FA * 6.28318530718f))); break;
+	case ISA_OP_V_FREXP_MANT_F32: LANES(R = f2u(frexp_mant32(FA))); break;
+	case ISA_OP_V_FREXP_EXP_I32_F32: LANES(R = frexp_exp32(FA)); break;
+	case ISA_OP_V_LDEXP_F32: LANES(R = f2u(ldexpf(FA, (int32_t)B))); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* Conversions between 32-bit ints, f32, f64 and f16. */
+static bool
+compute_cvt(unsigned op, struct vlanes *v)
+{
+	switch (op) {
+	case ISA_OP_V_CVT_F32_I32: LANES(R = f2u((float)(int32_t)A)); break;
+	case ISA_OP_V_CVT_F32_U32: LANES(R = f2u((float)A)); break;
+	case ISA_OP_V_CVT_U32_F32: LANES(R = cvt_u32(FA)); break;
+	case ISA_OP_V_CVT_I32_F32: LANES(R = cvt_i32(FA)); break;
+	case ISA_OP_V_CVT_RPI_I32_F32: LANES(R = cvt_i32(floorf(FA + 0.5f))); break;
+	case ISA_OP_V_CVT_FLR_I32_F32: LANES(R = cvt_i32(floorf(FA))); break;
+	case ISA_OP_V_CVT_F32_UBYTE0: LANES(R = f2u((float)(A & 0xff))); break;
+	case ISA_OP_V_CVT_F32_UBYTE1: LANES(R = f2u((float)((A >> 8) & 0xff))); break;
+	case ISA_OP_V_CVT_F32_UBYTE2: LANES(R = f2u((float)((A >> 16) & 0xff))); break;
+	case ISA_OP_V_CVT_F32_UBYTE3: LANES(R = f2u((float)(A >> 24))); break;
+	case ISA_OP_V_CVT_I32_F64: LANES(R = cvt_i32(DA)); break;
+	case ISA_OP_V_CVT_U32_F64: LANES(R = cvt_u32(DA)); break;
+	case ISA_OP_V_CVT_F32_F64: LANES(R = f2u((float)DA)); break;
+	case ISA_OP_V_CVT_F64_I32: LANES(RQ = d2u((double)(int32_t)A)); break;
+	case ISA_OP_V_CVT_F64_U32: LANES(RQ = d2u((double)A)); break;
+	case ISA_OP_V_CVT_F64_F32: LANES(RQ = d2u((double)FA)); break;
+	case ISA_OP_V_CVT_F16_F32: LANES(R = H(FA)); break;
+	case ISA_OP_V_CVT_F32_F16: LANES(R = f2u(HA)); break;
+	case ISA_OP_V_CVT_PKRTZ_F16_F32:
+		LANES(R = f32_to_f16(FA, true) |
+		    (uint32_t)f32_to_f16(FB, true) << 16);
+		break;
+	case ISA_OP_V_CVT_F16_U16: LANES(R = H((float)(A & 0xffff))); break;
+	case ISA_OP_V_CVT_F16_I16: LANES(R = H((float)(int16_t)A)); break;
+	case ISA_OP_V_CVT_U16_F16: LANES(R = cvt_u32(HA) > 0xffff ? 0xffff : cvt_u32(HA)); break;
+	case ISA_OP_V_CVT_I16_F16: LANES(R = (uint16_t)med3_i((int32_t)cvt_i32(HA), -32768, 32767)); break;
+	case ISA_OP_V_PACK_B32_F16: LANES(R = (A & 0xffff) | B << 16); break;
+	default: return false;
+	}
+	return true;
+}
+
+static bool
+compute_f16(const struct shader_wave *w, unsigned op, struct vlanes *v)
+{
+	bool ieee = F_GET(w->mode, MODE_IEEE);
+
+	switch (op) {
+	case ISA_OP_V_ADD_F16: LANES(R = H(HA + HB)); break;
+	case ISA_OP_V_SUB_F16: LANES(R = H(HA - HB)); break;
+	case ISA_OP_V_SUBREV_F16: LANES(R = H(HB - HA)); break;
+	case ISA_OP_V_MUL_F16: LANES(R = H(HA * HB)); break;
+	case ISA_OP_V_FMAC_F16:
+	case ISA_OP_V_FMA_F16: LANES(R = H((float)fma(HA, HB, HC))); break;
+	case ISA_OP_V_RCP_F16: LANES(R = H(1.0f / HA)); break;
+	case ISA_OP_V_SQRT_F16: LANES(R = H(sqrtf(HA))); break;
+	case ISA_OP_V_MIN_F16:
+	case ISA_OP_V_MAX_F16:
+		/* via f32: exact for f16 values, NaN payloads kept quiet */
+		LANES(R = H(u2f(fminmax32(f2u(HA), f2u(HB),
+		    op == ISA_OP_V_MAX_F16, ieee))));
+		break;
+	default: return false;
+	}
+	return true;
+}
+
+static bool
+compute_f64(const struct shader_wave *w, unsigned op, struct vlanes *v)
+{
+	bool ieee = F_GET(w->mode, MODE_IEEE);
+
+	switch (op) {
+	case ISA_OP_V_ADD_F64: LANES(RQ = d2u(DA + DB)); break;
+	case ISA_OP_V_MUL_F64: LANES(RQ = d2u(DA * DB)); break;
+	case ISA_OP_V_FMA_F64: LANES(RQ = d2u(fma(DA, DB, DC))); break;
+	case ISA_OP_V_MIN_F64: LANES(RQ = fminmax64(QA, QB, false, ieee)); break;
+	case ISA_OP_V_MAX_F64: LANES(RQ = fminmax64(QA, QB, true, ieee)); break;
+	case ISA_OP_V_LDEXP_F64: LANES(RQ = d2u(ldexp(DA, (int32_t)B))); break;
+	case ISA_OP_V_TRUNC_F64: LANES(RQ = d2u(trunc(DA))); break;
+	case ISA_OP_V_CEIL_F64: LANES(RQ = d2u(ceil(DA))); break;
+	case ISA_OP_V_RNDNE_F64: LANES(RQ = d2u(nearbyint(DA))); break;
+	case ISA_OP_V_FLOOR_F64: LANES(RQ = d2u(floor(DA))); break;
+	case ISA_OP_V_FRACT_F64: LANES(RQ = d2u(fract64(DA))); break;
+	case ISA_OP_V_RCP_F64: LANES(RQ = d2u(1.0 / DA)); break;
+	case ISA_OP_V_RSQ_F64: LANES(RQ = d2u(1.0 / sqrt(DA))); break;
+	case ISA_OP_V_SQRT_F64: LANES(RQ = d2u(sqrt(DA))); break;
+	default: return false;
+	}
+	return true;
+}
+
+static bool
+compute_int(unsigned op, struct vlanes *v)
+{
+	switch (op) {
+	case ISA_OP_V_MOV_B32: LANES(R = A); break;
+	case ISA_OP_V_NOT_B32: LANES(R = ~A); break;
+	case ISA_OP_V_BFREV_B32:
+		LANES(uint32_t x = A; uint32_t y = 0;
+		    for (int k = 0; k < 32; k++) y |= ((x >> k) & 1) << (31 - k);
+		    R = y);
+		break;
+	case ISA_OP_V_FFBH_U32: LANES(R = A ? (uint32_t)__builtin_clz(A) : ~0u); break;
+	case ISA_OP_V_FFBL_B32: LANES(R = A ? (uint32_t)__builtin_ctz(A) : ~0u); break;
+	case ISA_OP_V_FFBH_I32: LANES(R = ffbh_i32(A)); break;
+	case ISA_OP_V_MUL_I32_I24:
+		LANES(R = (uint32_t)((int64_t)((int32_t)(A << 8) >> 8) *
+		    ((int32_t)(B << 8) >> 8)));
+		break;
+	case ISA_OP_V_MUL_HI_I32_I24:
+		LANES(R = (uint32_t)((uint64_t)((int64_t)((int32_t)(A << 8) >> 8) *
+		    ((int32_t)(B << 8) >> 8)) >> 32));
+		break;
+	case ISA_OP_V_MUL_U32_U24:
+		LANES(R = (uint32_t)((uint64_t)(A & 0xffffff) * (B & 0xffffff)));
+		break;
+	case ISA_OP_V_MUL_HI_U32_U24:
+		LANES(R = (uint32_t)(((uint64_t)(A & 0xffffff) * (B & 0xffffff)) >> 32));
+		break;
+	case ISA_OP_V_MIN_I32: LANES(R = (int32_t)A < (int32_t)B ? A : B); break;
+	case ISA_OP_V_MAX_I32: LANES(R = (int32_t)A > (int32_t)B ? A : B); break;
+	case ISA_OP_V_MIN_U32: LANES(R = A < B ? A : B); break;
+	case ISA_OP_V_MAX_U32: LANES(R = A > B ? A : B); break;
+	case ISA_OP_V_LSHRREV_B32: LANES(R = B >> (A & 31)); break;
+	case ISA_OP_V_ASHRREV_I32: LANES(R = (uint32_t)((int32_t)B >> (A & 31))); break;
+	case ISA_OP_V_LSHLREV_B32: LANES(R = B << (A & 31)); break;
+	case ISA_OP_V_AND_B32: LANES(R = A & B); break;
+	case ISA_OP_V_OR_B32: LANES(R = A | B); break;
+	case ISA_OP_V_XOR_B32: LANES(R = A ^ B); break;
+	case ISA_OP_V_XNOR_B32: LANES(R = ~(A ^ B)); break;
+	case ISA_OP_V_ADD_NC_U32: case ISA_OP_V_ADD_NC_I32: LANES(R = A + B); break;
+	case ISA_OP_V_SUB_NC_U32: case ISA_OP_V_SUB_NC_I32: LANES(R = A - B); break;
+	case ISA_OP_V_SUBREV_NC_U32: LANES(R = B - A); break;
+	case ISA_OP_V_CNDMASK_B32: LANES(R = v->cin[l] ? B : A); break;
+	default: return false;
+	}
+	return true;
+}
+
+static bool
+compute_int3(unsigned op, struct vlanes *v)
+{
+	switch (op) {
+	case ISA_OP_V_MAD_I32_I24:
+		LANES(R = (uint32_t)((int32_t)(A << 8) >> 8) *
+		    (uint32_t)((int32_t)(B << 8) >> 8) + C);
+		break;
+	case ISA_OP_V_MAD_U32_U24: LANES(R = (A & 0xffffff) * (B & 0xffffff) + C); break;
+	case ISA_OP_V_BFE_U32: LANES(R = bfe_v(A, B, C, false)); break;
+	case ISA_OP_V_BFE_I32: LANES(R = bfe_v(A, B, C, true)); break;
+	case ISA_OP_V_BFI_B32: LANES(R = (A & B) | (~A & C)); break;
+	case ISA_OP_V_ALIGNBIT_B32:
+		LANES(R = (uint32_t)(((uint64_t)A << 32 | B) >> (C & 31)));
+		break;
+	case ISA_OP_V_ALIGNBYTE_B32:
+		LANES(R = (uint32_t)(((uint64_t)A << 32 | B) >> (8 * (C & 3))));
+		break;
+	case ISA_OP_V_MIN3_I32:
+		LANES(int32_t m = (int32_t)A < (int32_t)B ? (int32_t)A : (int32_t)B;
+		    R = (uint32_t)(m < (int32_t)C ? m : (int32_t)C));
+		break;
+	case ISA_OP_V_MIN3_U32: LANES(uint32_t m = A < B ? A : B; R = m < C ? m : C); break;
+	case ISA_OP_V_MAX3_I32: LANES(int32_t m = (int32_t)A > (int32_t)B ? (int32_t)A : (int32_t)B; R = (uint32_t)(m > (int32_t)C ? m : (int32_t)C)); break;
+	case ISA_OP_V_MAX3_U32: LANES(uint32_t m = A > B ? A : B; R = m > C ? m : C); break;
+	case ISA_OP_V_MED3_I32: LANES(R = (uint32_t)med3_i((int32_t)A, (int32_t)B, (int32_t)C)); break;
+	case ISA_OP_V_MED3_U32: LANES(R = med3_u(A, B, C)); break;
+	case ISA_OP_V_MUL_LO_U32: LANES(R = A * B); break;
+	case ISA_OP_V_MUL_HI_U32: LANES(R = (uint32_t)(((uint64_t)A * B) >> 32)); break;
+	case ISA_OP_V_MUL_HI_I32:
+		LANES(R = (uint32_t)((uint64_t)((int64_t)(int32_t)A * (int32_t)B) >> 32));
+		break;
+	case ISA_OP_V_XOR3_B32: LANES(R = A ^ B ^ C); break;
+	case ISA_OP_V_OR3_B32: LANES(R = A | B | C); break;
+	case ISA_OP_V_ADD3_U32: LANES(R = A + B + C); break;
+	case ISA_OP_V_LSHL_ADD_U32: LANES(R = (A << (B & 31)) + C); break;
+	case ISA_OP_V_ADD_LSHL_U32: LANES(R = (A + B) << (C & 31)); break;
+	case ISA_OP_V_LSHL_OR_B32: LANES(R = (A << (B & 31)) | C); break;
+	case ISA_OP_V_AND_OR_B32: LANES(R = (A & B) | C); break;
+	case ISA_OP_V_PERM_B32: LANES(R = perm_b32(A, B, C)); break;
+	case ISA_OP_V_BFM_B32: LANES(R = (uint32_t)(((1ull << (A & 31)) - 1) << (B & 31))); break;
+	case ISA_OP_V_BCNT_U32_B32: LANES(R = (uint32_t)__builtin_popcount(A) + B); break;
+	case ISA_OP_V_LSHLREV_B64: LANES(RQ = QB << (A & 63)); break;
+	case ISA_OP_V_LSHRREV_B64: LANES(RQ = QB >> (A & 63)); break;
+	case ISA_OP_V_ASHRREV_I64: LANES(RQ = (uint64_t)((int64_t)QB >> (A & 63))); break;
+	default: return false;
+	}
+	return true;
+}
+
+/* Opcodes with a carry out (VOP3b / VOP2 with implicit VCC). */
+static bool
+compute_carry(unsigned op, struct vlanes *v)
+{
+	switch (op) {
+	case ISA_OP_V_ADD_CO_U32:
+		LANES(uint64_t s = (uint64_t)A + B; R = (uint32_t)s; v->c[l] = (uint32_t)(s >> 32));
+		break;
+	case ISA_OP_V_SUB_CO_U32: LANES(R = A - B; v->c[l] = B > A); break;
+	case ISA_OP_V_SUBREV_CO_U32: LANES(R = B - A; v->c[l] = A > B); break;
+	case ISA_OP_V_ADD_CO_CI_U32:
+		LANES(uint64_t s = (uint64_t)A + B + v->cin[l]; R = (uint32_t)s;
+		    v->c[l] = (uint32_t)(s >> 32));
+		break;
+	case ISA_OP_V_SUB_CO_CI_U32:
+		LANES(R = A - B - v->cin[l]; v->c[l] = (uint64_t)B + v->cin[l] > A);
+		break;
+	case ISA_OP_V_SUBREV_CO_CI_U32:
+		LANES(R = B - A - v->cin[l]; v->c[l] = (uint64_t)A + v->cin[l] > B);
+		break;
+	case ISA_OP_V_MAD_U64_U32:
+		LANES(uint64_t p = (uint64_t)A * B; RQ = p + QC; v->c[l] = RQ < p);
+		break;
+	case ISA_OP_V_MAD_I64_I32:
+		LANES(int64_t p = (int64_t)(int32_t)A * (int32_t)B;
+		    RQ = (uint64_t)p + QC;
+		    v->c[l] = ((int64_t)QC >= 0) == (p >= 0) &&
+		    ((int64_t)RQ >= 0) != (p >= 0));
+		break;
+	default: return false;
+	}
+	return true;
+}
+
+/* ---- VOPC ---- */
+
+/* Float condition by its index in the 16-entry list (ISA guide §6.4). */
+static bool
+fcond(unsigned k, double a, double b)
+{
+	bool un = isnan(a) || isnan(b);
+
+	switch (k) {
+	case 0x0: return false;
+	case 0x1: return a < b;
+	case 0x2: return a == b;
+	case 0x3: return a <= b;
+	case 0x4: return a > b;
+	case 0x5: return !un && a != b;
+	case 0x6: return a >= b;
+	case 0x7: return !un;
+	case 0x8: return un;
+	case 0x9: return !(a >= b);
+	case 0xa: return un || a == b;
+	case 0xb: return !(a > b);
+	case 0xc: return !(a <= b);
+	case 0xd: return !(a == b);
+	case 0xe: return !(a < b);
+	default: return true;
+	}
+}
+
+/* Integer condition by index: f lt eq le gt ne ge t. */
+static bool
+icond(unsigned k, int64_t sa, int64_t sb, uint64_t ua, uint64_t ub, bool sgn)
+{
+	bool lt = sgn ? sa < sb : ua < ub, eq = ua == ub;
+
+	switch (k & 7) {
+	case 0: return false;
+	case 1: return lt;
+	case 2: return eq;
+	case 3: return lt || eq;
+	case 4: return !lt && !eq;
+	case 5: return !eq;
+	case 6: return !lt;
+	default: return true;
+	}
+}
+
+static void
+compute_cmp(unsigned op, struct vlanes *v)
+{
+	const struct isa_op_info *i = &isa_ops[op];
+	unsigned hw = i->hw, k = hw & 0xf;
+	bool sgn = (hw & 0xf0) == 0x80 || (hw & 0xf0) == 0x90 ||
+	    (hw & 0xf0) == 0xa0 || (hw & 0xf0) == 0xb0;
+
+	if (op == ISA_OP_V_CMP_CLASS_F32 || op == ISA_OP_V_CMPX_CLASS_F32) {
+		LANES(v->c[l] = (B >> fclass32(A)) & 1);
+	} else if (op == ISA_OP_V_CMP_CLASS_F64 || op == ISA_OP_V_CMPX_CLASS_F64) {
+		LANES(v->c[l] = (B >> fclass(DA, is_snan64(QA))) & 1);
+	} else if (i->src[0] == T_F32) {
+		LANES(v->c[l] = fcond(k, FA, FB));
+	} else if (i->src[0] == T_F64) {
+		LANES(v->c[l] = fcond(k, DA, DB));
+	} else if (i->src[0] == T_B32) {
+		LANES(v->c[l] = icond(k, (int32_t)A, (int32_t)B, A, B, sgn));
+	} else {
+		LANES(v->c[l] = icond(k, (int64_t)QA, (int64_t)QB, QA, QB, sgn));
+	}
+}
+
+/* ---- VOP3P (packed 16-bit) ---- */
+
+static uint32_t
+pk_half(const struct shader_inst *in, const uint32_t *a, int l, unsigned s,
+    bool hi)
+{
+	unsigned sel = hi ? (in->opsel_hi >> s) & 1 : (in->opsel >> s) & 1;
+	uint32_t h = (a[l] >> (16 * sel)) & 0xffff;
+	unsigned negb = hi ? in->neg_hi : in->neg;
+
+	return (negb >> s) & 1 ? h ^ 0x8000 : h;	/* float ops only */
+}
+
+static uint32_t
+pk_op(unsigned op, uint32_t a, uint32_t b, uint32_t c)
+{
+	switch (op) {
+	case ISA_OP_V_PK_MUL_LO_U16: return a * b;
+	case ISA_OP_V_PK_ADD_I16:
+	case ISA_OP_V_PK_ADD_U16: return a + b;
+	case ISA_OP_V_PK_SUB_I16:
+	case ISA_OP_V_PK_SUB_U16: return a - b;
+	case ISA_OP_V_PK_LSHLREV_B16: return b << (a & 15);
+	case ISA_OP_V_PK_LSHRREV_B16: return (b & 0xffff) >> (a & 15);
+	case ISA_OP_V_PK_FMA_F16:
+		return H((float)fma(f16_to_f32((uint16_t)a),
+		    f16_to_f32((uint16_t)b), f16_to_f32((uint16_t)c)));
+	case ISA_OP_V_PK_ADD_F16:
+		return H(f16_to_f32((uint16_t)a) + f16_to_f32((uint16_t)b));
+	case ISA_OP_V_PK_MUL_F16:
+		return H(f16_to_f32((uint16_t)a) * f16_to_f32((uint16_t)b));
+	}
+	return 0;
+}
+
+static void
+compute_vop3p(const struct shader_inst *in, struct vlanes *v)
+{
+	bool fl = in->op == ISA_OP_V_PK_FMA_F16 || in->op == ISA_OP_V_PK_ADD_F16 ||
+	    in->op == ISA_OP_V_PK_MUL_F16;
+	uint32_t h[2], x[3];
+	int l, s, k;
+
+	for (l = 0; l < NL; l++) {
+		for (k = 0; k < 2; k++) {
+			for (s = 0; s < 3; s++)
+				x[s] = fl ? pk_half(in, v->a[s], l, (unsigned)s, k) :
+				    (v->a[s][l] >> (16 * (k ? (in->opsel_hi >> s) & 1 :
+				    (in->opsel >> s) & 1))) & 0xffff;
+			h[k] = pk_op(in->op, x[0], x[1], x[2]) & 0xffff;
+		}
+		v->r[l] = h[0] | h[1] << 16;
+	}
+}
+
+/* ---- writing results ---- */
+
+static void
+expand_mask(uint64_t m, uint32_t *lm)
+{
+	for (int l = 0; l < NL; l++)
+		lm[l] = (m >> l) & 1 ? ~0u : 0;
+}
+
+/* clamp / omod on float results (ISA guide §6.3), then f32 flushing. */
+static void
+output_mods32(const struct shader_wave *w, const struct shader_inst *in,
+    unsigned type, struct vlanes *v)
+{
+	static const float omod[4] = { 1.0f, 2.0f, 4.0f, 0.5f };
+
+	if (type != T_F32)
+		return;
+	if (in->omod)
+		LANES(R = f2u(u2f(R) * omod[in->omod]));
+	if (in->mods & MOD_CLAMP)	/* NaN clamps to 0 (DX10 clamp) */
+		LANES(float f = u2f(R);
+		    R = f2u(f > 1.0f ? 1.0f : f >= 0.0f ? f : 0.0f));
+	if (!(w->mode & MODE_DENORM_F32_OUT))
+		LANES(R = flush32(R));
+}
+
+/* SDWA destination select: place the result, then fill the rest. */
+static uint32_t
+sdwa_dst(const struct shader_inst *in, uint32_t old, uint32_t r)
+{
+	unsigned sel = in->sdwa_sel[2], sh, wid;
+	uint32_t m, val;
+
+	if (sel == SDWA_SEL_DWORD)
+		return r;
+	sh = sel <= 3 ? 8 * sel : (sel == SDWA_SEL_WORD1 ? 16 : 0);
+	wid = sel <= 3 ? 8 : 16;
+	m = ((1u << wid) - 1) << sh;
+	val = (r << sh) & m;
+	if (in->sdwa_unused == SDWA_UNUSED_PRESERVE)
+		return (old & ~m) | val;
+	if (in->sdwa_unused == SDWA_UNUSED_SEXT && ((val >> (sh + wid - 1)) & 1))
+		return val | ~(m | ((1u << sh) - 1));
+	return val;
+}
+
+static void
+write_v32(struct shader_wave *w, const struct shader_inst *in, unsigned type,
+    struct vlanes *v)
+{
+	uint32_t *d = w->vgpr[in->dst.reg], lm[NL];
+	int l;
+
+	if (in->mods & MOD_SDWA)
+		for (l = 0; l < NL; l++)
+			v->r[l] = sdwa_dst(in, d[l], v->r[l]);
+	else if ((type == T_F16 || type == T_B16) && (in->opsel & 8))
+		for (l = 0; l < NL; l++)
+			v->r[l] = (d[l] & 0xffff) | v->r[l] << 16;
+	else if (type == T_F16 || type == T_B16)
+		for (l = 0; l < NL; l++)
+			v->r[l] &= 0xffff;
+	expand_mask(v->wmask, lm);
+	for (l = 0; l < NL; l++)
+		d[l] = (d[l] & ~lm[l]) | (v->r[l] & lm[l]);
+}
+
+static void
+write_v64(struct shader_wave *w, const struct shader_inst *in,
+    struct vlanes *v)
+{
+	uint32_t *lo = w->vgpr[in->dst.reg], *hi = w->vgpr[in->dst.reg + 1];
+	uint32_t lm[NL];
+	int l;
+
+	expand_mask(v->wmask, lm);
+	for (l = 0; l < NL; l++) {
+		lo[l] = (lo[l] & ~lm[l]) | ((uint32_t)v->rq[l] & lm[l]);
+		hi[l] = (hi[l] & ~lm[l]) | ((uint32_t)(v->rq[l] >> 32) & lm[l]);
+	}
+}
+
+/* Per-lane bits -> lane mask of the active lanes (inactive lanes: 0). */
+static uint64_t
+pack_bits(const uint32_t *c, uint64_t active)
+{
+	uint64_t m = 0;
+
+	for (int l = 0; l < NL; l++)
+		m |= (uint64_t)(c[l] & 1) << l;
+	return m & active;
+}
+
+/* ---- special lane opcodes ---- */
+
+static bool
+exec_lane_ops(struct shader_wave *w, const struct shader_inst *in,
+    struct vlanes *v)
+{
+	uint64_t ex = wave_exec(w);
+	unsigned lane;
+
+	switch (in->op) {
+	case ISA_OP_V_READFIRSTLANE_B32:
+		lane = ex ? (unsigned)__builtin_ctzll(ex) : 0;
+		swrite32(w, in->dst.reg, v->a[0][lane]);
+		return true;
+	case ISA_OP_V_READLANE_B32:
+		lane = v->a[1][0] & (w->nlanes - 1);
+		swrite32(w, in->dst.reg, v->a[0][lane]);
+		return true;
+	case ISA_OP_V_WRITELANE_B32:	/* ignores EXEC */
+		lane = v->a[1][0] & (w->nlanes - 1);
+		w->vgpr[in->dst.reg][lane] = v->a[0][0];
+		return true;
+	case ISA_OP_V_MBCNT_LO_U32_B32:
+		LANES(R = (uint32_t)__builtin_popcountll(A &
+		    (uint32_t)((1ull << l) - 1)) + B);
+		return false;
+	case ISA_OP_V_MBCNT_HI_U32_B32:
+		LANES(R = (uint32_t)__builtin_popcountll(A &
+		    (uint32_t)(((1ull << l) - 1) >> 32)) + B);
+		return false;
+	case ISA_OP_V_NOP:
+		return true;
+	}
+	return false;
+}
+
+static bool
+compute(const struct shader_wave *w, const struct shader_inst *in,
+    struct vlanes *v)
+{
+	unsigned op = in->op;
+
+	if (in->op == ISA_OP_V_MBCNT_LO_U32_B32 || in->op == ISA_OP_V_MBCNT_HI_U32_B32)
+		return true;
+	if (in->fmt == FMT_VOP3P) {
+		compute_vop3p(in, v);
+		return true;
+	}
+	return compute_f32(w, op, v) || compute_int(op, v) ||
+	    compute_int3(op, v) || compute_cvt(op, v) ||
+	    compute_f16(w, op, v) || compute_f64(w, op, v) ||
+	    compute_carry(op, v);
+}
+
+/* VOPC: write VCC / SDST, or EXEC for v_cmpx. */
+static void
+write_cmp(struct shader_wave *w, const struct shader_inst *in,
+    struct vlanes *v)
+{
+	uint64_t m = pack_bits(v->c, wave_exec(w));
+
+	if (isa_ops[in->op].flags & F_CMPX)
+		write_lm(w, OPR_EXEC_LO, m);
+	else
+		write_lm(w, in->dst.reg, m);
+}
+
+void
+exec_valu(struct shader_wave *w, const struct shader_inst *in)
+{
+	const struct isa_op_info *i = &isa_ops[in->op];
+	struct vlanes v;
+
+	v.wmask = wave_exec(w);
+	gather(w, in, &v);
+	if (exec_lane_ops(w, in, &v))
+		return;
+	if (i->fmt == FMT_VOPC) {
+		compute_cmp(in->op, &v);
+		write_cmp(w, in, &v);
+		return;
+	}
+	if (!compute(w, in, &v)) {
+		wave_stop(w, in, SHADER_UNSUPPORTED);
+		return;
+	}
+	if (i->flags & F_SDST)
+		write_lm(w, in->sdst.reg, pack_bits(v.c, wave_exec(w)));
+	if (is64(i->dst)) {
+		write_v64(w, in, &v);
+		return;
+	}
+	output_mods32(w, in, i->dst, &v);
+	write_v32(w, in, i->dst, &v);
+}
