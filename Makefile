@@ -31,8 +31,14 @@ test: build
 	meson test -C $(ASAN_DIR) --print-errorlogs --num-processes 2
 	@if [ -x scripts/kernel.sh ] || [ -f scripts/kernel.sh ]; then bash scripts/kernel.sh test; fi
 
-demo: release
+# vk_xfer comes from the test build (built without sanitizers, so the
+# release bridge can load next to it).
+demo: release build
 	$(RELEASE_DIR)/tools/metalgpu info
+	$(RELEASE_DIR)/tools/metalgpu run -- vulkaninfo --summary
+	$(RELEASE_DIR)/tools/metalgpu run -- $(ASAN_DIR)/tests/vulkan/vk_xfer gfx
+	@echo "demo: the simulated RX 6600 came up, stock RADV listed it in vulkaninfo" \
+	    "and ran vkCmdUpdateBuffer/FillBuffer/CopyBuffer on it; the result was checked"
 
 bench: release
 	$(RELEASE_DIR)/tools/metalgpu-bench
