@@ -237,11 +237,15 @@ deferred_update(struct gpu_client *c)
 	}
 }
 
-/* Retire, release, free what finished work held; wake waiters. */
+/*
+ * Retire, release, free what finished work held; wake waiters if anything
+ * moved.  Only then: a waiter runs this too, and waking itself for nothing
+ * would turn its sleep into a busy loop.
+ */
 static void
 sched_run(struct gpu_device *dev)
 {
-	bool progress;
+	bool progress, any = false;
 
 	do {
 		progress = false;
@@ -249,10 +253,12 @@ sched_run(struct gpu_device *dev)
 			for (unsigned i = 0; i < CLIENT_MAX_QUEUES; i++)
 				if (c->queues[i] != NULL && queue_progress(c->queues[i]))
 					progress = true;
+		any |= progress;
 	} while (progress);
 	for (struct gpu_client *c = dev->clients; c != NULL; c = c->next)
 		deferred_update(c);
-	wake_all(dev);
+	if (any)
+		wake_all(dev);
 }
 
 /*
@@ -267,8 +273,10 @@ void
 sched_update(struct gpu_device *dev)
 {
 	sched_run(dev);
-	if (hang_check(dev))
+	if (hang_check(dev)) {
 		sched_run(dev);
+		wake_all(dev);	/* cancelled fences are done too */
+	}
 }
 
 /* Called from the rings' fence interrupt (ring.c). */

@@ -67,6 +67,7 @@ gpu_sem_signal(struct gpu_client *c, gpu_handle h, uint64_t value)
 	else {
 		s->value = value;
 		sched_update(c->dev);
+		wake_all(c->dev);	/* host waiters on s */
 	}
 	os_mutex_unlock(c->dev->api_lock);
 	return rc;
