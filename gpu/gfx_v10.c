@@ -260,6 +260,25 @@ gfx_bad_opcode_irq(struct gpu_device *dev, const uint32_t iv[8], void *arg)
 	    F_GET(id, IV_CP_RING_QUEUE), iv[4]);
 }
 
+/*
+ * An SQ error from a wave (illegal instruction; amdkfd kfd_int_process_v10.c
+ * handles SOC15_INTSRC_SQ_INTERRUPT_MSG).  src_data as the model fills it:
+ * PC (byte offset in the shader), the instruction's first two dwords, and
+ * COMPUTE_PGM_LO (shader address >> 8).  The wave has stopped and its
+ * queue hangs: hang detection cancels the job.
+ */
+static void
+gfx_sq_irq(struct gpu_device *dev, const uint32_t iv[8], void *arg)
+{
+	unsigned id = F_GET(iv[0], IV_RING_ID);
+
+	(void)arg;
+	GPU_WARN(dev, "SQ: illegal instruction on me %u pipe %u queue %u vmid %u: shader 0x%llx PC 0x%x dwords 0x%08x 0x%08x",
+	    F_GET(id, IV_CP_RING_ME), F_GET(id, IV_CP_RING_PIPE),
+	    F_GET(id, IV_CP_RING_QUEUE), F_GET(iv[0], IV_VMID),
+	    (unsigned long long)iv[7] << 8, iv[4], iv[5], iv[6]);
+}
+
 /* --- active CUs ------------------------------------------------------------- */
 
 /* A WGP is two CUs: WGP n holds CUs 2n and 2n+1 (gfx_v10_0.c
@@ -525,7 +544,9 @@ gfx_v10_init(struct gpu_device *dev)
 	gfx_cu_info(dev);
 	if ((rc = irq_add(dev, IH_CLIENTID_GRBM_CP, IH_SRC_CP_EOP, gfx_eop_irq, NULL)) != 0 ||
 	    (rc = irq_add(dev, IH_CLIENTID_GRBM_CP, IH_SRC_CP_BAD_OPCODE,
-	    gfx_bad_opcode_irq, NULL)) != 0)
+	    gfx_bad_opcode_irq, NULL)) != 0 ||
+	    (rc = irq_add(dev, IH_CLIENTID_GRBM_CP, IH_SRC_SQ_INTERRUPT_MSG,
+	    gfx_sq_irq, NULL)) != 0)
 		return rc;
 	if ((rc = ring_create(dev, &g->gfx, "gfx_0.0.0", RING_GFX, &gfx_ring_funcs,
 	    GFX_RING_BYTES)) != 0)

@@ -602,6 +602,9 @@ mdl_cp_init(struct navi23 *m)
 	cp->mec_ctx = calloc(1, sizeof(*cp->mec_ctx));
 	if (cp->gfx_ctx == NULL || cp->mec_ctx == NULL)
 		return -1;
+	cp->gfx_ctx->m = cp->mec_ctx->m = m;
+	if (dispatch_init(cp->gfx_ctx) != 0 || dispatch_init(cp->mec_ctx) != 0)
+		return -1;
 	snprintf(cp->gfx.name, sizeof(cp->gfx.name), "gfx me0.p0");
 	cp->gfx.ring_id = 0;	/* me 0, pipe 0, queue 0 */
 	for (size_t i = 0; i < sizeof(hqd_regs) / sizeof(hqd_regs[0]); i++)
@@ -628,6 +631,10 @@ mdl_cp_fini(struct navi23 *m)
 		return;
 	engine_fini(&cp->gfx_eng);
 	engine_fini(&cp->mec_eng);
+	if (cp->gfx_ctx != NULL)
+		dispatch_fini(cp->gfx_ctx);
+	if (cp->mec_ctx != NULL)
+		dispatch_fini(cp->mec_ctx);
 	free(cp->gfx_ctx);
 	free(cp->mec_ctx);
 	free(cp);

@@ -191,9 +191,10 @@ perm_bits(enum gmc_access acc)
 	    acc == GMC_EXEC ? PTE_EXECUTABLE : PTE_READABLE;
 }
 
-void *
-gmc_xlate(struct navi23 *m, unsigned vmid, uint64_t addr, uint64_t len,
-    enum gmc_access acc, enum navi23_engine who, uint64_t *contig)
+/* report: record a VM fault (and raise its interrupt) when the access fails. */
+static void *
+xlate(struct navi23 *m, unsigned vmid, uint64_t addr, uint64_t len,
+    enum gmc_access acc, enum navi23_engine who, uint64_t *contig, bool report)
 {
 	struct gmc_ctx c;
 	uint64_t pte, in_page, pa, frag_bytes;
@@ -207,7 +208,8 @@ gmc_xlate(struct navi23 *m, unsigned vmid, uint64_t addr, uint64_t len,
 		p = gmc_vram_ptr(m, addr - c.fb_base + c.fb_offset, *contig);
 		if (p != NULL)
 			return p;
-		record_fault(m, vmid, addr, acc, who, 1, 0);
+		if (report)
+			record_fault(m, vmid, addr, acc, who, 1, 0);
 		return NULL;
 	}
 	if (vmid == 0 && addr >= c.agp_bot && addr <= c.agp_top && c.agp_bot < c.agp_top) {
@@ -215,21 +217,25 @@ gmc_xlate(struct navi23 *m, unsigned vmid, uint64_t addr, uint64_t len,
 		p = m->bus.dma_ptr(m->bus.ctx, addr - c.agp_bot + c.agp_base, *contig);
 		if (p != NULL)
 			return p;
-		record_fault(m, vmid, addr, acc, who, 1, 0);
+		if (report)
+			record_fault(m, vmid, addr, acc, who, 1, 0);
 		return NULL;
 	}
 	if (!F_GET(c.cntl, VM_CONTEXT_CNTL_ENABLE_CONTEXT) || addr < c.start ||
 	    addr > c.end) {
-		record_fault(m, vmid, addr, acc, who, 1, 0);
+		if (report)
+			record_fault(m, vmid, addr, acc, who, 1, 0);
 		return NULL;
 	}
 	pte = walk(m, &c, addr - c.start, &walker);
 	if (walker || !(pte & PTE_VALID)) {
-		record_fault(m, vmid, addr, acc, who, !walker, walker);
+		if (report)
+			record_fault(m, vmid, addr, acc, who, !walker, walker);
 		return NULL;
 	}
 	if (!(pte & perm_bits(acc))) {
-		record_fault(m, vmid, addr, acc, who, 0, 0);
+		if (report)
+			record_fault(m, vmid, addr, acc, who, 0, 0);
 		return NULL;
 	}
 	/* A fragment promises 2^frag pages contiguous and aligned in both
@@ -241,9 +247,23 @@ gmc_xlate(struct navi23 *m, unsigned vmid, uint64_t addr, uint64_t len,
 	pa = (pte & PTE_ADDR_MASK) + (addr & 0xfff);
 	system = (pte & PTE_SYSTEM) != 0;
 	p = phys_ptr(m, pa, system, *contig);
-	if (p == NULL)
+	if (p == NULL && report)
 		record_fault(m, vmid, addr, acc, who, 1, 0);
 	return p;
+}
+
+void *
+gmc_xlate(struct navi23 *m, unsigned vmid, uint64_t addr, uint64_t len,
+    enum gmc_access acc, enum navi23_engine who, uint64_t *contig)
+{
+	return xlate(m, vmid, addr, len, acc, who, contig, true);
+}
+
+void *
+gmc_probe(struct navi23 *m, unsigned vmid, uint64_t addr, uint64_t len,
+    enum gmc_access acc, uint64_t *contig)
+{
+	return xlate(m, vmid, addr, len, acc, NAVI23_ENG_COMPUTE, contig, false);
 }
 
 int

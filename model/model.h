@@ -141,6 +141,10 @@ void	mdl_gmc_fini(struct navi23 *);
  */
 void	*gmc_xlate(struct navi23 *, unsigned vmid, uint64_t addr, uint64_t len,
 	    enum gmc_access, enum navi23_engine, uint64_t *contig);
+/* gmc_xlate without the fault: is the page there (the CP's instruction
+ * prefetch asks before it reads ahead)? */
+void	*gmc_probe(struct navi23 *, unsigned vmid, uint64_t addr, uint64_t len,
+	    enum gmc_access, uint64_t *contig);
 int	gmc_read(struct navi23 *, unsigned vmid, uint64_t addr, void *dst,
 	    uint64_t len, enum navi23_engine);
 int	gmc_write(struct navi23 *, unsigned vmid, uint64_t addr, const void *src,

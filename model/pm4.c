@@ -9,6 +9,7 @@
  * A packet the model does not know, or a malformed one, is logged with
  * the queue, position and header, raises the CP bad-opcode interrupt and
  * hangs the queue until the driver resets it, as the hardware does.
+ * DISPATCH_DIRECT / DISPATCH_INDIRECT launch waves (dispatch.c).
  */
 #include <string.h>
 #include <time.h>
@@ -145,6 +146,7 @@ state_reg_write(struct pm4_ctx *c, uint32_t abs, uint32_t val)
 	pthread_mutex_unlock(&c->m->lock);
 	if (decoded)
 		model_reg_write(c->m, abs, val);
+	dispatch_sh_write(c, abs, val);
 }
 
 /*
@@ -404,6 +406,69 @@ dma_data(struct pm4_ctx *c, const struct stream *s, const uint32_t *p, unsigned 
 	return EXEC_OK;
 }
 
+/* SET_BASE: dw1 [3:0] base index, dw2/dw3 the address (facts §6.3). */
+static enum exec_rc
+set_base(struct pm4_ctx *c, const struct stream *s, const uint32_t *p, unsigned ndw)
+{
+	if (ndw != SET_BASE_NDW)
+		return bad_packet(c, s, p[0], "SET_BASE is not 4 dwords");
+	dispatch_set_base(c, F_GET(p[1], SET_BASE_INDEX), addr64(p[2], p[3]));
+	return EXEC_OK;
+}
+
+static enum exec_rc
+dispatch(struct pm4_ctx *c, const struct stream *s, uint32_t hdr,
+    const uint32_t dims[3], uint32_t initiator)
+{
+	switch (dispatch_run(c, s->vmid, dims, initiator)) {
+	case DISPATCH_OK:
+		return EXEC_OK;
+	case DISPATCH_STALL:
+		return EXEC_STALL;
+	default:
+		return hang(c, s, hdr, "dispatch stopped");
+	}
+}
+
+/* DISPATCH_DIRECT: dw1-3 the grid, dw4 COMPUTE_DISPATCH_INITIATOR. */
+static enum exec_rc
+dispatch_direct(struct pm4_ctx *c, const struct stream *s, const uint32_t *p,
+    unsigned ndw)
+{
+	if (ndw != DISPATCH_DIRECT_NDW)
+		return bad_packet(c, s, p[0], "DISPATCH_DIRECT is not 5 dwords");
+	return dispatch(c, s, p[0], &p[1], p[4]);
+}
+
+/*
+ * DISPATCH_INDIRECT: the grid is three dwords in memory.  Two forms
+ * (facts §6.3): count 2, dw1/dw2 their 64-bit address and dw3 the
+ * initiator (RADV on gfx10.3 compute queues); count 1, dw1 an offset from
+ * the SET_BASE index 1 address and dw2 the initiator (the gfx ring).
+ */
+static enum exec_rc
+dispatch_indirect(struct pm4_ctx *c, const struct stream *s, const uint32_t *p,
+    unsigned ndw)
+{
+	uint64_t addr;
+	uint32_t dims[3], initiator;
+
+	if (ndw == DISPATCH_INDIRECT_NDW_VA) {
+		addr = addr64(p[1], p[2]);
+		initiator = p[3];
+	} else if (ndw == DISPATCH_INDIRECT_NDW_BASE) {
+		addr = dispatch_get_base(c, SET_BASE_DISPATCH_INDIRECT) + p[1];
+		initiator = p[2];
+	} else {
+		return bad_packet(c, s, p[0], "DISPATCH_INDIRECT is not 3 or 4 dwords");
+	}
+	if (addr & 3)
+		return bad_packet(c, s, p[0], "DISPATCH_INDIRECT from an unaligned address");
+	if (gmc_read(c->m, s->vmid, addr, dims, sizeof(dims), c->e->id) != 0)
+		return hang(c, s, p[0], "DISPATCH_INDIRECT from an unmapped address");
+	return dispatch(c, s, p[0], dims, initiator);
+}
+
 static enum exec_rc run_stream(struct pm4_ctx *, struct stream *);
 
 /* The gfx ring is ME 0; MEC queues are ME 1 and 2 (ring_id [3:2]). */
@@ -475,6 +540,12 @@ exec_type3(struct pm4_ctx *c, struct stream *s, const uint32_t *p, unsigned ndw)
 		return dma_data(c, s, p, ndw);
 	case PKT3_INDIRECT_BUFFER:
 		return indirect_buffer(c, s, p, ndw);
+	case PKT3_SET_BASE:
+		return set_base(c, s, p, ndw);
+	case PKT3_DISPATCH_DIRECT:
+		return dispatch_direct(c, s, p, ndw);
+	case PKT3_DISPATCH_INDIRECT:
+		return dispatch_indirect(c, s, p, ndw);
 	case PKT3_EVENT_WRITE:
 	case PKT3_ACQUIRE_MEM:
 	case PKT3_CONTEXT_CONTROL:

@@ -381,4 +381,41 @@ enum gc_reg { GC_REG_LIST(AMD_ENUM_GC) };
 #define GB_ADDR_CONFIG_NUM_SHADER_ENGINES	FIELD(19, 2)
 #define GB_ADDR_CONFIG_NUM_RB_PER_SE		FIELD(26, 2)
 
+/*
+ * Compute dispatch state (SH space), as the CP reads it at DISPATCH_DIRECT/
+ * _INDIRECT.  Fields: Mesa src/amd/registers/gfx103.json, summarised in
+ * navi23-facts.md §6.4.
+ */
+#define COMPUTE_SH_FIRST	COMPUTE_DISPATCH_INITIATOR	/* 0x1ba0 ... */
+#define COMPUTE_SH_COUNT	0x60				/* ... 0x1bff */
+/* COMPUTE_DISPATCH_INITIATOR (written by the DISPATCH packet) */
+#define DISPATCH_INIT_COMPUTE_SHADER_EN	FIELD(0, 1)
+#define DISPATCH_INIT_PARTIAL_TG_EN	FIELD(1, 1)
+#define DISPATCH_INIT_FORCE_START_AT_000 FIELD(2, 1)
+#define DISPATCH_INIT_USE_THREAD_DIMENSIONS FIELD(5, 1)	/* dims count threads */
+#define DISPATCH_INIT_CS_W32_EN		FIELD(15, 1)	/* wave32, else wave64 */
+/* COMPUTE_NUM_THREAD_X/Y/Z */
+#define NUM_THREAD_FULL			FIELD(0, 16)
+#define NUM_THREAD_PARTIAL		FIELD(16, 16)
+/* COMPUTE_PGM_HI: address bits [47:40]; LO holds [39:8] */
+#define COMPUTE_PGM_HI_DATA		FIELD(0, 8)
+#define COMPUTE_PGM_SHIFT		8
+/* COMPUTE_PGM_RSRC1 */
+#define PGM_RSRC1_VGPRS			FIELD(0, 6)
+#define PGM_RSRC1_FLOAT_MODE		FIELD(12, 8)	/* MODE [7:0]: round, denorm */
+#define PGM_RSRC1_DX10_CLAMP		FIELD(21, 1)
+#define PGM_RSRC1_IEEE_MODE		FIELD(23, 1)
+/* COMPUTE_PGM_RSRC2 */
+#define PGM_RSRC2_SCRATCH_EN		FIELD(0, 1)
+#define PGM_RSRC2_USER_SGPR		FIELD(1, 5)
+#define PGM_RSRC2_TRAP_PRESENT		FIELD(6, 1)
+#define PGM_RSRC2_TGID_X_EN		FIELD(7, 1)
+#define PGM_RSRC2_TGID_Y_EN		FIELD(8, 1)
+#define PGM_RSRC2_TGID_Z_EN		FIELD(9, 1)
+#define PGM_RSRC2_TG_SIZE_EN		FIELD(10, 1)
+#define PGM_RSRC2_TIDIG_COMP_CNT	FIELD(11, 2)	/* 0 X, 1 X,Y, 2 X,Y,Z */
+#define PGM_RSRC2_LDS_SIZE		FIELD(15, 9)	/* 512-byte units */
+#define PGM_RSRC2_LDS_UNIT		512
+#define COMPUTE_USER_DATA_COUNT		16
+
 #endif

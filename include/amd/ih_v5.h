@@ -38,6 +38,10 @@
 #define IH_SRC_CP_PRIV_REG	184
 #define IH_SRC_CP_PRIV_INSTR	185
 #define IH_SRC_SDMA_TRAP	224
+/* SQ message / error (illegal instruction, memory violation) from a
+ * wave: amdkfd soc15_int.h SOC15_INTSRC_SQ_INTERRUPT_MSG, client GRBM_CP
+ * (kfd_int_process_v10.c); the error encoding is decoded there. */
+#define IH_SRC_SQ_INTERRUPT_MSG	239
 
 /* CP EOP ring_id: me [3:2], pipe [1:0], queue [6:4] (gfx_v10_0.c eop_irq). */
 #define IV_CP_RING_PIPE		FIELD(0, 2)

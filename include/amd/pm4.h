@@ -254,4 +254,12 @@ enum pkt3_opcode { PKT3_OPCODE_LIST(PM4_ENUM_OP) };
 #define ACQUIRE_MEM_GCR_GL2_WB	FIELD(15, 1)
 #define ACQUIRE_MEM_NDW		8
 
+/* --- SET_BASE, DISPATCH_DIRECT, DISPATCH_INDIRECT (facts §6.3) ------------- */
+#define SET_BASE_INDEX		FIELD(0, 4)
+#define   SET_BASE_DISPATCH_INDIRECT	1	/* base of DISPATCH_INDIRECT offsets */
+#define SET_BASE_NDW		4
+#define DISPATCH_DIRECT_NDW	5	/* dims x, y, z; COMPUTE_DISPATCH_INITIATOR */
+#define DISPATCH_INDIRECT_NDW_VA 4	/* 64-bit address of {x,y,z}; initiator */
+#define DISPATCH_INDIRECT_NDW_BASE 3	/* offset from SET_BASE 1; initiator */
+
 #endif

@@ -1,0 +1,558 @@
+/*
+ * Wave launch from the CP (model/dispatch.c) through the GPU API: compute
+ * shaders assembled by llvm-mc at test time (-mcpu=gfx1032), put in an
+ * executable BO, launched with SET_SH_REG + DISPATCH_DIRECT/INDIRECT on a
+ * compute queue or the gfx ring, results checked on the CPU.  A shader
+ * that faults or runs an illegal instruction hangs its queue, and hang
+ * detection cancels the job.
+ */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "amd/gc_10_3_reg.h"
+#include "amd/pm4.h"
+#include "api_fixture.h"
+
+#define MS		1000000ull
+#define SEC		(1000 * MS)
+#define JOB_TIMEOUT	(200 * MS)
+#define WAIT_BOUND	(10 * SEC)	/* no wait in this file is longer */
+#define VA_CMD		0x20000000ull
+#define VA_CODE		0x30000000ull
+#define VA_DATA		0x40000000ull
+#define DATA_BYTES	(1u << 20)
+#define LOG_BYTES	16384
+#define MCPU		"gfx1032"
+
+static struct api_fixture fx;
+static char tmpdir[64];
+
+static struct {
+	pthread_mutex_t mu;
+	char text[LOG_BYTES];
+	size_t len;
+} logbuf = { .mu = PTHREAD_MUTEX_INITIALIZER };
+
+static void
+log_hook(void *arg, enum os_log_level lvl, const char *line)
+{
+	size_t n = strlen(line);
+
+	(void)arg;
+	(void)lvl;
+	pthread_mutex_lock(&logbuf.mu);
+	if (logbuf.len + n + 2 < LOG_BYTES) {
+		memcpy(logbuf.text + logbuf.len, line, n);
+		logbuf.len += n;
+		logbuf.text[logbuf.len++] = '\n';
+		logbuf.text[logbuf.len] = '\0';
+	}
+	pthread_mutex_unlock(&logbuf.mu);
+}
+
+static bool
+logged(const char *want)
+{
+	bool found;
+
+	pthread_mutex_lock(&logbuf.mu);
+	found = strstr(logbuf.text, want) != NULL;
+	pthread_mutex_unlock(&logbuf.mu);
+	return found;
+}
+
+static int
+group_setup(void **state)
+{
+	strcpy(tmpdir, "/tmp/test_dispatch.XXXXXX");
+	if (mkdtemp(tmpdir) == NULL || api_fixture_up(&fx, 0) != 0)
+		return -1;
+	gpu_set_job_timeout(fx.dev, JOB_TIMEOUT);
+	host_set_log_hook(fx.os, log_hook, NULL);
+	return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+	char cmd[128];
+
+	host_set_log_hook(fx.os, NULL, NULL);
+	api_fixture_down(&fx);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Assemble with llvm-mc into `dst` (at most max dwords); returns dwords. */
+static size_t
+assemble(const char *src, bool wave64, uint32_t *dst, size_t max)
+{
+	char s[96], o[96], b[96], cmd[1024];
+	FILE *f;
+	long len;
+
+	snprintf(s, sizeof(s), "%s/k.s", tmpdir);
+	snprintf(o, sizeof(o), "%s/k.o", tmpdir);
+	snprintf(b, sizeof(b), "%s/k.bin", tmpdir);
+	f = fopen(s, "w");
+	assert_non_null(f);
+	fputs(src, f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "llvm-mc -triple=amdgcn -mcpu=" MCPU
+	    " -mattr=%s -filetype=obj -o %s %s && llvm-objcopy -O binary "
+	    "--only-section=.text %s %s", wave64 ? "+wavefrontsize64" :
+	    "+wavefrontsize32", o, s, o, b);
+	if (system(cmd) != 0)
+		fail_msg("llvm-mc rejected:\n%s", src);
+	f = fopen(b, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	assert_true(len > 0 && (size_t)len <= max * 4);
+	assert_int_equal(fread(dst, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	return (size_t)len / 4;
+}
+
+/* One client with a command buffer, a code BO and a data BO. */
+struct env {
+	struct gpu_client *c;
+	gpu_handle cmd_bo, code_bo, data_bo;
+	uint32_t *cmd, *code, *data;
+	uint32_t n;		/* command dwords */
+	uint32_t code_dw;	/* code dwords used */
+};
+
+static void
+env_open(struct env *e)
+{
+	memset(e, 0, sizeof(*e));
+	assert_int_equal(gpu_client_open(fx.dev, &e->c), 0);
+	assert_int_equal(gpu_bo_create(e->c, 65536, GPU_DOMAIN_GTT, GPU_BO_CPU_ACCESS, &e->cmd_bo), 0);
+	assert_int_equal(gpu_bo_map(e->c, e->cmd_bo, (void **)&e->cmd), 0);
+	assert_int_equal(gpu_vm_map(e->c, e->cmd_bo, 0, VA_CMD, 65536, GPU_VM_READ | GPU_VM_EXEC), 0);
+	assert_int_equal(gpu_bo_create(e->c, 65536, GPU_DOMAIN_VRAM, GPU_BO_CPU_ACCESS, &e->code_bo), 0);
+	assert_int_equal(gpu_bo_map(e->c, e->code_bo, (void **)&e->code), 0);
+	assert_int_equal(gpu_vm_map(e->c, e->code_bo, 0, VA_CODE, 65536, GPU_VM_READ | GPU_VM_EXEC), 0);
+	assert_int_equal(gpu_bo_create(e->c, DATA_BYTES, GPU_DOMAIN_VRAM, GPU_BO_CPU_ACCESS, &e->data_bo), 0);
+	assert_int_equal(gpu_bo_map(e->c, e->data_bo, (void **)&e->data), 0);
+	assert_int_equal(gpu_vm_map(e->c, e->data_bo, 0, VA_DATA, DATA_BYTES,
+	    GPU_VM_READ | GPU_VM_WRITE), 0);
+	memset(e->data, 0, DATA_BYTES);
+}
+
+/* Put a shader in the code BO (256-byte aligned); returns its VA. */
+static uint64_t
+env_shader(struct env *e, const char *src, bool wave64)
+{
+	uint32_t at = (e->code_dw + 63) & ~63u;
+
+	e->code_dw = at + (uint32_t)assemble(src, wave64, e->code + at, 16384 - at);
+	return VA_CODE + 4ull * at;
+}
+
+static void
+emit(struct env *e, uint32_t v)
+{
+	e->cmd[e->n++] = v;
+}
+
+static void
+emit_sh(struct env *e, uint32_t reg, const uint32_t *v, unsigned n)
+{
+	emit(e, PM4_TYPE3_HDR(PKT3_SET_SH_REG, 1 + n) | F_PREP(PM4_SHADER_TYPE, 1));
+	emit(e, model_abs(fx.model, reg) - PM4_SH_REG_START);
+	for (unsigned i = 0; i < n; i++)
+		emit(e, v[i]);
+}
+
+/* A kernel's launch state, as RADV would set it. */
+struct kernel {
+	uint64_t pgm;
+	uint32_t rsrc2;
+	uint32_t size[3];	/* workgroup */
+	uint32_t user[16];
+	unsigned nuser;
+	bool wave64;
+};
+
+static uint32_t
+initiator(const struct kernel *k)
+{
+	return F_PREP(DISPATCH_INIT_COMPUTE_SHADER_EN, 1) |
+	    F_PREP(DISPATCH_INIT_FORCE_START_AT_000, 1) |
+	    F_PREP(DISPATCH_INIT_CS_W32_EN, !k->wave64);
+}
+
+static void
+emit_state(struct env *e, const struct kernel *k)
+{
+	uint32_t pgm[2] = { (uint32_t)(k->pgm >> 8), (uint32_t)(k->pgm >> 40) };
+	uint32_t rsrc[2] = { F_PREP(PGM_RSRC1_IEEE_MODE, 1), k->rsrc2 |
+	    F_PREP(PGM_RSRC2_USER_SGPR, k->nuser) };
+	uint32_t grid[6] = { 0, 0, 0, k->size[0], k->size[1], k->size[2] };
+
+	emit_sh(e, COMPUTE_PGM_LO, pgm, 2);
+	emit_sh(e, COMPUTE_PGM_RSRC1, rsrc, 2);
+	emit_sh(e, COMPUTE_START_X, grid, 6);
+	if (k->nuser != 0)
+		emit_sh(e, COMPUTE_USER_DATA_0, k->user, k->nuser);
+}
+
+static void
+emit_dispatch(struct env *e, const struct kernel *k, uint32_t x, uint32_t y,
+    uint32_t z)
+{
+	emit_state(e, k);
+	emit(e, PM4_TYPE3_HDR(PKT3_DISPATCH_DIRECT, 4) | F_PREP(PM4_SHADER_TYPE, 1));
+	emit(e, x);
+	emit(e, y);
+	emit(e, z);
+	emit(e, initiator(k));
+}
+
+/* Submit the command buffer on a new queue; the fence wait's result. */
+static int
+env_run(struct env *e, enum gpu_queue_type type)
+{
+	struct gpu_cmdbuf b = { VA_CMD, e->n };
+	struct gpu_submit s = { &b, 1, NULL, 0, NULL, 0 };
+	gpu_handle q;
+	uint64_t fence;
+	int rc;
+
+	assert_int_equal(gpu_queue_create(e->c, type, &q), 0);
+	rc = gpu_queue_submit(e->c, q, &s, &fence);
+	if (rc == 0)
+		rc = gpu_fence_wait(e->c, q, fence, WAIT_BOUND);
+	e->n = 0;
+	return rc;
+}
+
+static void
+set_ptr(struct kernel *k, unsigned s, uint64_t va)
+{
+	k->user[s] = (uint32_t)va;
+	k->user[s + 1] = (uint32_t)(va >> 32);
+	if (k->nuser < s + 2)
+		k->nuser = s + 2;
+}
+
+static float
+fl(uint32_t u)
+{
+	float f;
+
+	memcpy(&f, &u, 4);
+	return f;
+}
+
+static uint32_t
+uf(float f)
+{
+	uint32_t u;
+
+	memcpy(&u, &f, 4);
+	return u;
+}
+
+/* ---- vector add: c[i] = a[i] + b[i], 4096 elements, 64 per group ---- */
+
+#define VADD_N		4096
+static const char vadd_src[] =
+	"s_lshl_b32 s7, s6, 6\n"		/* s6 = TGID X */
+	"v_add_nc_u32 v1, s7, v0\n"
+	"v_lshlrev_b32 v1, 2, v1\n"
+	"global_load_dword v2, v1, s[0:1]\n"
+	"global_load_dword v3, v1, s[2:3]\n"
+	"s_waitcnt vmcnt(0)\n"
+	"v_add_f32 v2, v2, v3\n"
+	"global_store_dword v1, v2, s[4:5]\n"
+	"s_endpgm\n"
+	"s_code_end\n";
+
+static void
+vadd_kernel(struct env *e, struct kernel *k, bool wave64, uint64_t out)
+{
+	memset(k, 0, sizeof(*k));
+	k->pgm = env_shader(e, vadd_src, wave64);
+	k->rsrc2 = F_PREP(PGM_RSRC2_TGID_X_EN, 1);
+	k->size[0] = 64;
+	k->size[1] = k->size[2] = 1;
+	k->wave64 = wave64;
+	set_ptr(k, 0, VA_DATA);
+	set_ptr(k, 2, VA_DATA + 4 * VADD_N);
+	set_ptr(k, 4, out);
+	for (unsigned i = 0; i < VADD_N; i++) {
+		e->data[i] = uf((float)i * 0.5f);
+		e->data[VADD_N + i] = uf(1000.0f - (float)i);
+	}
+}
+
+static void
+vadd_check(const struct env *e, unsigned at)
+{
+	for (unsigned i = 0; i < VADD_N; i++)
+		if (fl(e->data[at + i]) != (float)i * 0.5f + 1000.0f - (float)i)
+			fail_msg("c[%u] = %f", i, (double)fl(e->data[at + i]));
+}
+
+static void
+vadd(enum gpu_queue_type type, bool wave64)
+{
+	struct env e;
+	struct kernel k;
+
+	env_open(&e);
+	vadd_kernel(&e, &k, wave64, VA_DATA + 8 * VADD_N);
+	emit_dispatch(&e, &k, VADD_N / 64, 1, 1);
+	assert_int_equal(env_run(&e, type), 0);
+	vadd_check(&e, 2 * VADD_N);
+	gpu_client_close(e.c);
+}
+
+static void
+test_vadd_wave32(void **state)
+{
+	vadd(GPU_QUEUE_COMPUTE, false);
+}
+
+static void
+test_vadd_wave64(void **state)
+{
+	vadd(GPU_QUEUE_COMPUTE, true);
+}
+
+static void
+test_vadd_gfx_ring(void **state)
+{
+	vadd(GPU_QUEUE_GFX, false);
+}
+
+/* DISPATCH_INDIRECT, 64-bit address form (RADV on gfx10.3 compute). */
+static void
+test_vadd_indirect(void **state)
+{
+	struct env e;
+	struct kernel k;
+	const unsigned dims_at = 3 * VADD_N;
+
+	env_open(&e);
+	vadd_kernel(&e, &k, false, VA_DATA + 8 * VADD_N);
+	e.data[dims_at] = VADD_N / 64;
+	e.data[dims_at + 1] = e.data[dims_at + 2] = 1;
+	emit_state(&e, &k);
+	emit(&e, PM4_TYPE3_HDR(PKT3_DISPATCH_INDIRECT, 3) | F_PREP(PM4_SHADER_TYPE, 1));
+	emit(&e, (uint32_t)(VA_DATA + 4 * dims_at));
+	emit(&e, (uint32_t)((VA_DATA + 4 * dims_at) >> 32));
+	emit(&e, initiator(&k));
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), 0);
+	vadd_check(&e, 2 * VADD_N);
+	gpu_client_close(e.c);
+}
+
+/* ---- 2-D grid: TGID X/Y, thread ids X/Y, TG_SIZE ---- */
+
+#define GRID_W		32	/* 4 groups of 8 */
+#define GRID_H		24	/* 3 groups of 8 */
+static const char grid_src[] =
+	/* s[0:1] out, s[2:3] out2, s4 TGID X, s5 TGID Y, s6 TG_SIZE */
+	"s_lshl_b32 s8, s4, 3\n"
+	"s_lshl_b32 s9, s5, 3\n"
+	"v_add_nc_u32 v2, s8, v0\n"		/* x */
+	"v_add_nc_u32 v3, s9, v1\n"		/* y */
+	"v_lshlrev_b32 v4, 5, v3\n"
+	"v_add_nc_u32 v4, v4, v2\n"
+	"v_lshlrev_b32 v4, 2, v4\n"		/* (y * 32 + x) * 4 */
+	"v_lshlrev_b32 v5, 16, v2\n"
+	"v_or_b32 v5, v5, v3\n"
+	"global_store_dword v4, v5, s[0:1]\n"
+	"v_mov_b32 v6, s6\n"
+	"global_store_dword v4, v6, s[2:3]\n"
+	"s_endpgm\n"
+	"s_code_end\n";
+
+static void
+test_grid_2d(void **state)
+{
+	struct env e;
+	struct kernel k;
+
+	env_open(&e);
+	memset(&k, 0, sizeof(k));
+	k.pgm = env_shader(&e, grid_src, false);
+	k.rsrc2 = F_PREP(PGM_RSRC2_TGID_X_EN, 1) | F_PREP(PGM_RSRC2_TGID_Y_EN, 1) |
+	    F_PREP(PGM_RSRC2_TG_SIZE_EN, 1) | F_PREP(PGM_RSRC2_TIDIG_COMP_CNT, 1);
+	k.size[0] = k.size[1] = 8;
+	k.size[2] = 1;
+	set_ptr(&k, 0, VA_DATA);
+	set_ptr(&k, 2, VA_DATA + 4096);
+	emit_dispatch(&e, &k, GRID_W / 8, GRID_H / 8, 1);
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), 0);
+	for (unsigned y = 0; y < GRID_H; y++)
+		for (unsigned x = 0; x < GRID_W; x++) {
+			unsigned i = y * GRID_W + x;
+			/* 64 threads = 2 waves; wave = (x%8 + 8*(y%8)) / 32 */
+			uint32_t tg = 2 | ((y % 8) / 4) << 6;
+
+			if (e.data[i] != (x << 16 | y))
+				fail_msg("(%u,%u): 0x%08x", x, y, e.data[i]);
+			if (e.data[1024 + i] != tg)
+				fail_msg("(%u,%u): TG_SIZE 0x%x, want 0x%x", x, y,
+				    e.data[1024 + i], tg);
+		}
+	gpu_client_close(e.c);
+}
+
+/* ---- workgroup reduction: LDS + s_barrier across 4 waves ---- */
+
+#define RED_GROUPS	16
+#define RED_SIZE	128
+static const char reduce_src[] =
+	/* s[0:1] in, s[2:3] out, s4 TGID X */
+	"s_lshl_b32 s6, s4, 7\n"
+	"v_add_nc_u32 v1, s6, v0\n"
+	"v_lshlrev_b32 v1, 2, v1\n"
+	"global_load_dword v2, v1, s[0:1]\n"
+	"v_lshlrev_b32 v3, 2, v0\n"		/* LDS address tid * 4 */
+	"s_waitcnt vmcnt(0)\n"
+	"ds_write_b32 v3, v2\n"
+	"s_mov_b32 s7, 64\n"			/* stride */
+	"loop:\n"
+	"s_waitcnt lgkmcnt(0)\n"
+	"s_barrier\n"
+	"v_cmp_gt_u32 vcc_lo, s7, v0\n"
+	"s_and_saveexec_b32 s9, vcc_lo\n"
+	"s_cbranch_execz skip\n"
+	"s_lshl_b32 s10, s7, 2\n"
+	"v_add_nc_u32 v4, s10, v3\n"
+	"ds_read_b32 v5, v3\n"
+	"ds_read_b32 v6, v4\n"
+	"s_waitcnt lgkmcnt(0)\n"
+	"v_add_nc_u32 v5, v5, v6\n"
+	"ds_write_b32 v3, v5\n"
+	"skip:\n"
+	"s_mov_b32 exec_lo, s9\n"
+	"s_lshr_b32 s7, s7, 1\n"
+	"s_cmp_lg_u32 s7, 0\n"
+	"s_cbranch_scc1 loop\n"
+	"s_waitcnt lgkmcnt(0)\n"
+	"s_barrier\n"
+	"v_cmp_eq_u32 vcc_lo, 0, v0\n"
+	"s_and_saveexec_b32 s9, vcc_lo\n"
+	"s_cbranch_execz done\n"
+	"v_mov_b32 v7, 0\n"
+	"ds_read_b32 v5, v7\n"
+	"s_lshl_b32 s10, s4, 2\n"
+	"v_mov_b32 v8, s10\n"
+	"s_waitcnt lgkmcnt(0)\n"
+	"global_store_dword v8, v5, s[2:3]\n"
+	"done:\n"
+	"s_endpgm\n"
+	"s_code_end\n";
+
+static void
+test_reduce_lds_barrier(void **state)
+{
+	struct env e;
+	struct kernel k;
+	const unsigned out = RED_GROUPS * RED_SIZE;
+
+	env_open(&e);
+	memset(&k, 0, sizeof(k));
+	k.pgm = env_shader(&e, reduce_src, false);
+	k.rsrc2 = F_PREP(PGM_RSRC2_TGID_X_EN, 1) |
+	    F_PREP(PGM_RSRC2_LDS_SIZE, RED_SIZE * 4 / PGM_RSRC2_LDS_UNIT);
+	k.size[0] = RED_SIZE;
+	k.size[1] = k.size[2] = 1;
+	set_ptr(&k, 0, VA_DATA);
+	set_ptr(&k, 2, VA_DATA + 4 * out);
+	for (unsigned i = 0; i < out; i++)
+		e.data[i] = i * 7 + 3;
+	emit_dispatch(&e, &k, RED_GROUPS, 1, 1);
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), 0);
+	for (unsigned g = 0; g < RED_GROUPS; g++) {
+		uint32_t want = 0;
+
+		for (unsigned i = 0; i < RED_SIZE; i++)
+			want += (g * RED_SIZE + i) * 7 + 3;
+		if (e.data[out + g] != want)
+			fail_msg("group %u: %u, want %u", g, e.data[out + g], want);
+	}
+	gpu_client_close(e.c);
+}
+
+/* ---- errors: they cancel the job, nothing hangs ---- */
+
+/* A store past the data BO: VM fault for the client, job cancelled. */
+static void
+test_oob_store_faults(void **state)
+{
+	struct env e;
+	struct kernel k;
+	struct gpu_vm_fault f;
+	const uint64_t bad = VA_DATA + DATA_BYTES + 0x10000;
+
+	env_open(&e);
+	vadd_kernel(&e, &k, false, bad);
+	emit_dispatch(&e, &k, VADD_N / 64, 1, 1);
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), -GPU_ECANCELED);
+	assert_int_equal(gpu_vm_fault_query(e.c, &f), 0);
+	assert_int_equal(f.addr, bad & ~4095ull);
+	assert_true(f.write);
+	gpu_client_close(e.c);
+}
+
+/* An unknown SOP1 opcode (0xff): the SQ interrupt names PC and dwords. */
+static void
+test_illegal_instruction(void **state)
+{
+	struct env e;
+	struct kernel k;
+	uint64_t pgm;
+	char want[128];
+
+	env_open(&e);
+	memset(&k, 0, sizeof(k));
+	pgm = env_shader(&e, "s_mov_b32 s0, 1\n"
+	    "s_nop 0\n"
+	    ".long 0xbe80ff00\n"
+	    "s_endpgm\n"
+	    "s_code_end\n", false);
+	k.pgm = pgm;
+	k.size[0] = 32;
+	k.size[1] = k.size[2] = 1;
+	emit_dispatch(&e, &k, 1, 1, 1);
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), -GPU_ECANCELED);
+	snprintf(want, sizeof(want), "shader 0x%llx PC 0x8 dwords 0xbe80ff00",
+	    (unsigned long long)pgm);
+	if (!logged(want))
+		fail_msg("log lacks \"%s\"; it has:\n%s", want, logbuf.text);
+	gpu_client_close(e.c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_vadd_wave32),
+		cmocka_unit_test(test_vadd_wave64),
+		cmocka_unit_test(test_vadd_gfx_ring),
+		cmocka_unit_test(test_vadd_indirect),
+		cmocka_unit_test(test_grid_2d),
+		cmocka_unit_test(test_reduce_lds_barrier),
+		cmocka_unit_test(test_oob_store_faults),
+		cmocka_unit_test(test_illegal_instruction),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
