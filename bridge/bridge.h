@@ -117,10 +117,20 @@ struct bctx {
 struct bdev *bridge_device(void);	/* brings the device up on first call */
 struct bfile *bridge_file(int fd);	/* NULL: not a bridge fd */
 void	bridge_file_release(int fd);	/* amdgpu_device_deinitialize's last ref */
+void	bridge_file_dup(int oldfd, int newfd);	/* newfd names oldfd's file */
+void	bridge_file_closed(int fd);	/* close() of a node fd */
 void	bridge_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Logs "name" once per process: an unknown ioctl, query or chunk. */
 void	bridge_log_once(const char *what, unsigned long id);
 int	bridge_errno(int gpu_err);	/* GPU_E* to -errno */
+
+/* libc.c: libc's ioctl/mmap/dup/fcntl/close for RADV's own calls on a node
+ * fd (bound by the LD_AUDIT module audit.c); other fds go on to libc. */
+int	libradv_metal_ioctl(int fd, unsigned long request, ...);
+void	*libradv_metal_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+int	libradv_metal_dup(int fd);
+int	libradv_metal_fcntl(int fd, int cmd, ...);
+int	libradv_metal_close(int fd);
 
 /* ioctl.c: 0 or -errno.  ENOTTY for fds that are not the bridge's. */
 int	bridge_ioctl(int fd, unsigned long request, void *arg);

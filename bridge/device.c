@@ -36,6 +36,14 @@ static struct bdev *the_dev;
 static bool dev_failed;
 static struct bfile *files;		/* under dev_lock */
 
+/* dup()s of a node fd (libc.c): more fds naming the same file. */
+struct balias {
+	int fd;
+	struct bfile *f;
+	struct balias *next;
+};
+static struct balias *aliases;		/* under dev_lock */
+
 void
 bridge_log(const char *fmt, ...)
 {
@@ -304,6 +312,35 @@ file_close(struct bfile *f)
 	free(f);
 }
 
+/* The file fd names, by number: its first fd or a dup.  dev_lock held. */
+static struct bfile *
+find_file(int fd)
+{
+	for (struct bfile *f = files; f != NULL; f = f->next)
+		if (f->fd == fd)
+			return f;
+	for (struct balias *a = aliases; a != NULL; a = a->next)
+		if (a->fd == fd)
+			return a->f;
+	return NULL;
+}
+
+/* Forget every dup of f; dev_lock held. */
+static void
+drop_aliases(struct bfile *f)
+{
+	struct balias *a, **pp = &aliases;
+
+	while ((a = *pp) != NULL) {
+		if (a->f == f) {
+			*pp = a->next;
+			free(a);
+		} else {
+			pp = &a->next;
+		}
+	}
+}
+
 /*
  * The file behind fd, if fd is (still) an open of the node.  An fd closed
  * and reused for another file fails the (st_dev, st_ino) check and its old
@@ -313,7 +350,7 @@ struct bfile *
 bridge_file(int fd)
 {
 	struct stat st;
-	struct bfile *f, **pp;
+	struct bfile *f;
 	struct bdev *d;
 
 	if (fd < 0 || fstat(fd, &st) != 0)
@@ -324,10 +361,7 @@ bridge_file(int fd)
 		pthread_mutex_unlock(&dev_lock);
 		return NULL;
 	}
-	for (pp = &files; (f = *pp) != NULL; pp = &f->next) {
-		if (f->fd == fd)
-			break;
-	}
+	f = find_file(fd);
 	if (f == NULL) {
 		f = file_open(d, fd, &st);
 		if (f != NULL) {
@@ -340,16 +374,75 @@ bridge_file(int fd)
 }
 
 void
+bridge_file_dup(int oldfd, int newfd)
+{
+	struct bfile *f = bridge_file(oldfd);
+	struct balias *a;
+
+	if (f == NULL || newfd == oldfd)
+		return;
+	a = calloc(1, sizeof(*a));
+	if (a == NULL) {
+		bridge_log("dup of node fd %d: out of memory, fd %d opens a new file",
+		    oldfd, newfd);
+		return;
+	}
+	a->fd = newfd;
+	a->f = f;
+	pthread_mutex_lock(&dev_lock);
+	a->next = aliases;
+	aliases = a;
+	pthread_mutex_unlock(&dev_lock);
+}
+
+/*
+ * close(fd) of a node fd.  A dup is forgotten.  The first fd of a file that
+ * still has dups hands its place to one of them, so the number can be
+ * reused by a new open.  The file itself ends at its last
+ * amdgpu_device_deinitialize (bridge_file_release).
+ */
+void
+bridge_file_closed(int fd)
+{
+	struct balias *a, **pp;
+
+	pthread_mutex_lock(&dev_lock);
+	for (pp = &aliases; (a = *pp) != NULL; pp = &a->next) {
+		if (a->fd == fd) {
+			*pp = a->next;
+			free(a);
+			pthread_mutex_unlock(&dev_lock);
+			return;
+		}
+	}
+	for (struct bfile *f = files; f != NULL; f = f->next) {
+		if (f->fd != fd)
+			continue;
+		for (pp = &aliases; (a = *pp) != NULL; pp = &a->next) {
+			if (a->f == f) {
+				f->fd = a->fd;
+				*pp = a->next;
+				free(a);
+				break;
+			}
+		}
+		break;
+	}
+	pthread_mutex_unlock(&dev_lock);
+}
+
+void
 bridge_file_release(int fd)
 {
 	struct bfile *f, **pp;
 
 	pthread_mutex_lock(&dev_lock);
-	for (pp = &files; (f = *pp) != NULL; pp = &f->next) {
-		if (f->fd == fd) {
-			*pp = f->next;
-			break;
-		}
+	f = find_file(fd);
+	if (f != NULL) {
+		for (pp = &files; *pp != f; pp = &(*pp)->next)
+			;
+		*pp = f->next;
+		drop_aliases(f);
 	}
 	pthread_mutex_unlock(&dev_lock);
 	if (f != NULL)

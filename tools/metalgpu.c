@@ -3,7 +3,7 @@
  *
  *   metalgpu info	bring the simulated RX 6600 up and show what a user
  *			otherwise reads from dmesg and the amdgpu info ioctls
- *   metalgpu run -- PROGRAM ARGS
+ *   metalgpu run [--radv VERSION] -- PROGRAM ARGS
  *			run a Vulkan program with stock RADV (from the project
  *			cache) on the simulated RX 6600 through libradv-metal
  */
@@ -22,12 +22,13 @@ usage(void)
 {
 	fprintf(stderr,
 	    "usage: metalgpu [-v] info\n"
-	    "       metalgpu run -- PROGRAM [ARGS...]\n"
+	    "       metalgpu run [--radv VERSION] [--] PROGRAM [ARGS...]\n"
 	    "  info   bring the device up; print chip, IP blocks, firmware and rings\n"
 	    "  run    run a Vulkan program with stock RADV on the simulated RX 6600\n"
+	    "  --radv which cached RADV: 22.3.6 (default) or 25.0.7, or a prefix (22, 25)\n"
 	    "  -v     print the driver's log (dmesg-style) while it runs\n"
 	    "environment: METALGPU_FIRMWARE_DIR (default /lib/firmware; run: the\n"
-	    "  project cache), METALGPU_RADV_VERSION (run: 22.3.6), METALGPU_RADV_DIR,\n"
+	    "  project cache), METALGPU_RADV (run: as --radv), METALGPU_RADV_DIR,\n"
 	    "  METALGPU_BRIDGE_DIR\n");
 }
 
@@ -151,8 +152,30 @@ out:
 
 /* --- metalgpu run ---------------------------------------------------------------- */
 
+/* The Debian RADV builds scripts/setup-radv.sh unpacks into .cache/radv/.
+ * 22.3.6 (bookworm) stays the default: 25.0.7 (bookworm-backports) passes
+ * the same tests, but its plain vulkaninfo asks for GEM_VA CLEAR (sparse
+ * binding), which the bridge refuses with a log line. */
+static const char *const radv_versions[] = { "22.3.6", "25.0.7" };
 #define RADV_DEFAULT_VERSION	"22.3.6"
 #define RADV_LIB		"usr/lib/x86_64-linux-gnu/libvulkan_radeon.so"
+#define AUDIT_LIB		"libradv_metal_audit.so"
+
+/* A known version, given whole or by a prefix ending at a dot ("25",
+ * "25.0"); anything else is taken as it is (a directory name). */
+static const char *
+radv_version(const char *want)
+{
+	size_t n = strlen(want);
+
+	for (size_t i = 0; i < sizeof(radv_versions) / sizeof(radv_versions[0]); i++) {
+		const char *v = radv_versions[i];
+
+		if (strcmp(v, want) == 0 || (strncmp(v, want, n) == 0 && v[n] == '.'))
+			return v;
+	}
+	return want;
+}
 
 static const char *
 env_or(const char *name, const char *def)
@@ -193,14 +216,43 @@ write_icd(const char *radv_lib, const char *version, char *path, size_t len)
 	return 0;
 }
 
+/* VAR=value:old, or value alone when VAR is unset or empty. */
+static void
+prepend_env(const char *var, const char *value, char sep)
+{
+	const char *old = getenv(var);
+	char buf[4096];
+
+	if (old != NULL && *old != '\0')
+		snprintf(buf, sizeof(buf), "%s%c%s", value, sep, old);
+	else
+		snprintf(buf, sizeof(buf), "%s", value);
+	setenv(var, buf, 1);
+}
+
+/*
+ * Run PROGRAM with the cached RADV and the bridge.  LD_LIBRARY_PATH puts
+ * the bridge's libdrm.so.2 and libdrm_amdgpu.so.1 before the system's;
+ * LD_AUDIT loads the bridge's audit module, which binds RADV's own libc
+ * ioctl()/mmap() calls on the node (RADV 25.x makes them) to the bridge.
+ */
 static int
 cmd_run(int argc, char **argv)
 {
-	const char *version = env_or("METALGPU_RADV_VERSION", RADV_DEFAULT_VERSION);
+	const char *version = radv_version(env_or("METALGPU_RADV",
+	    env_or("METALGPU_RADV_VERSION", RADV_DEFAULT_VERSION)));
 	const char *bridge = env_or("METALGPU_BRIDGE_DIR", METALGPU_BRIDGE_DIR);
-	char radv_dir[512], radv_lib[600], icd[512], libpath[4096];
-	const char *old;
+	char radv_dir[512], radv_lib[600], icd[512], path[1024];
 
+	if (argc >= 2 && strcmp(argv[0], "--radv") == 0) {
+		version = radv_version(argv[1]);
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc >= 1 && strcmp(argv[0], "--") == 0) {
+		argc--;
+		argv++;
+	}
 	if (argc < 1) {
 		usage();
 		return 2;
@@ -214,8 +266,8 @@ cmd_run(int argc, char **argv)
 		    version, radv_lib);
 		return 1;
 	}
-	snprintf(libpath, sizeof(libpath), "%s/libdrm.so.2", bridge);
-	if (access(libpath, R_OK) != 0) {
+	snprintf(path, sizeof(path), "%s/libdrm.so.2", bridge);
+	if (access(path, R_OK) != 0) {
 		fprintf(stderr, "metalgpu: the bridge's libdrm.so.2 is not in %s (build first)\n",
 		    bridge);
 		return 1;
@@ -225,12 +277,14 @@ cmd_run(int argc, char **argv)
 	/* Only our ICD: the system's drivers would find no GPU anyway. */
 	setenv("VK_ICD_FILENAMES", icd, 1);
 	setenv("VK_DRIVER_FILES", icd, 1);
-	old = getenv("LD_LIBRARY_PATH");
-	if (old != NULL && *old != '\0')
-		snprintf(libpath, sizeof(libpath), "%s:%s", bridge, old);
-	else
-		snprintf(libpath, sizeof(libpath), "%s", bridge);
-	setenv("LD_LIBRARY_PATH", libpath, 1);
+	prepend_env("LD_LIBRARY_PATH", bridge, ':');
+	snprintf(path, sizeof(path), "%s/%s", bridge, AUDIT_LIB);
+	if (access(path, R_OK) != 0) {
+		fprintf(stderr, "metalgpu: the bridge's %s is not in %s (build first)\n",
+		    AUDIT_LIB, bridge);
+		return 1;
+	}
+	prepend_env("LD_AUDIT", path, ':');
 	if (getenv("METALGPU_FIRMWARE_DIR") == NULL)
 		setenv("METALGPU_FIRMWARE_DIR", METALGPU_CACHE_DIR "/firmware", 1);
 	execvp(argv[0], argv);
@@ -251,8 +305,6 @@ main(int argc, char **argv)
 		return cmd_info(verbose);
 	if (i < argc && strcmp(argv[i], "run") == 0) {
 		i++;
-		if (i < argc && strcmp(argv[i], "--") == 0)
-			i++;
 		return cmd_run(argc - i, argv + i);
 	}
 	usage();

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """`metalgpu run -- vulkaninfo --summary` names the simulated RX 6600 as RADV
-does a real one.  usage: check_vulkaninfo.py METALGPU [--full]"""
+does a real one.  usage: check_vulkaninfo.py METALGPU
+With METALGPU_RADV=VERSION (which RADV `metalgpu run` picks) the driver
+version must be that one too."""
+import os
 import subprocess
 import sys
 
@@ -15,6 +18,9 @@ EXPECT = [
 
 def main():
     metalgpu = sys.argv[1]
+    expect = list(EXPECT)
+    if os.environ.get("METALGPU_RADV"):
+        expect.append("driverVersion      = " + os.environ["METALGPU_RADV"])
     args = [metalgpu, "run", "--", "vulkaninfo", "--summary"]
     try:
         p = subprocess.run(args, capture_output=True, text=True, timeout=60)
@@ -26,7 +32,7 @@ def main():
         print(out[-3000:], p.stderr[-3000:])
         print(f"vulkaninfo exited {p.returncode}")
         return 1
-    missing = [e for e in EXPECT if e not in out]
+    missing = [e for e in expect if e not in out]
     if missing:
         print(out[-3000:], p.stderr[-3000:])
         print("missing from vulkaninfo --summary:", *missing, sep="\n  ")
@@ -35,7 +41,7 @@ def main():
         print(out[-3000:])
         print("expected exactly one GPU")
         return 1
-    print("vulkaninfo --summary lists the RX 6600:", *EXPECT, sep="\n  ")
+    print("vulkaninfo --summary lists the RX 6600:", *expect, sep="\n  ")
     return 0
 
 

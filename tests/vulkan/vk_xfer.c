@@ -2,7 +2,8 @@
  * Transfer commands through stock RADV, results checked on the CPU:
  *   gfx	on the graphics queue
  *   transfer	on a transfer-only queue family (SDMA), if RADV exposes one
- *		(exit 77, skipped, when it does not)
+ *		(exit 77, skipped, when it does not; exit 1 when
+ *		VK_XFER_NEED_TRANSFER=1 says this RADV must expose one)
  * Every size stays below RADV's 4 KiB compute threshold
  * (RADV_BUFFER_OPS_CS_THRESHOLD, src/amd/vulkan/radv_meta_buffer.c), so
  * no compute shader is involved: vkCmdUpdateBuffer of < 1 KiB is an inline
@@ -11,6 +12,7 @@
  * Run as `metalgpu run -- vk_xfer NAME`; exit 0 on success, 1 with a
  * message naming what failed.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "vk_util.h"
@@ -120,6 +122,10 @@ test_transfer(void)
 	uint32_t f = vkt_family(VK_QUEUE_TRANSFER_BIT,
 	    VK_QUEUE_GRAPHICS_BIT | VK_QUEUE_COMPUTE_BIT);
 
+	if (f == UINT32_MAX && getenv("VK_XFER_NEED_TRANSFER") != NULL) {
+		printf("no transfer-only queue family, but VK_XFER_NEED_TRANSFER is set\n");
+		return 1;
+	}
 	if (f == UINT32_MAX) {
 		printf("no transfer-only queue family (RADV_PERFTEST=transfer_queue is RADV 23.1+): skipped\n");
 		return 77;
