@@ -87,22 +87,30 @@ vkt_device_destroy(struct vkt_dev *d)
 }
 
 static uint32_t
-host_type(uint32_t bits)
+host_type(uint32_t bits, VkMemoryPropertyFlags extra)
 {
 	const VkMemoryPropertyFlags want = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT |
-	    VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+	    VK_MEMORY_PROPERTY_HOST_COHERENT_BIT | extra;
 	VkPhysicalDeviceMemoryProperties m;
 
 	vkGetPhysicalDeviceMemoryProperties(vkt_pdev, &m);
 	for (uint32_t t = 0; t < m.memoryTypeCount; t++)
 		if ((bits & (1u << t)) && (m.memoryTypes[t].propertyFlags & want) == want)
 			return t;
-	CHECK(0, "no host-visible, host-coherent memory type in 0x%x", bits);
+	CHECK(0, "no host-visible, host-coherent memory type with 0x%x in 0x%x",
+	    extra, bits);
 	return 0;
 }
 
 void
 vkt_buf(struct vkt_dev *d, struct vkt_buf *b, VkDeviceSize size)
+{
+	vkt_buf_props(d, b, size, 0);
+}
+
+void
+vkt_buf_props(struct vkt_dev *d, struct vkt_buf *b, VkDeviceSize size,
+    VkMemoryPropertyFlags extra)
 {
 	VkBufferCreateInfo bi = { .sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
 	    .size = size, .usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT |
@@ -115,7 +123,7 @@ vkt_buf(struct vkt_dev *d, struct vkt_buf *b, VkDeviceSize size)
 	VKCHECK(vkCreateBuffer(d->dev, &bi, NULL, &b->buf));
 	vkGetBufferMemoryRequirements(d->dev, b->buf, &req);
 	ai.allocationSize = req.size;
-	ai.memoryTypeIndex = host_type(req.memoryTypeBits);
+	ai.memoryTypeIndex = host_type(req.memoryTypeBits, extra);
 	VKCHECK(vkAllocateMemory(d->dev, &ai, NULL, &b->mem));
 	VKCHECK(vkBindBufferMemory(d->dev, b->buf, b->mem, 0));
 	VKCHECK(vkMapMemory(d->dev, b->mem, 0, VK_WHOLE_SIZE, 0, &b->cpu));

@@ -56,6 +56,9 @@ uint32_t vkt_family(VkQueueFlags want, VkQueueFlags avoid);
 void	vkt_device(struct vkt_dev *, const uint32_t *families, uint32_t n);
 void	vkt_device_destroy(struct vkt_dev *);
 void	vkt_buf(struct vkt_dev *, struct vkt_buf *, VkDeviceSize size);
+/* The same in a memory type that also has the extra property flags. */
+void	vkt_buf_props(struct vkt_dev *, struct vkt_buf *, VkDeviceSize size,
+	    VkMemoryPropertyFlags extra);
 void	vkt_buf_free(struct vkt_dev *, struct vkt_buf *);
 VkCommandBuffer vkt_begin(struct vkt_dev *, uint32_t qi);
 /* End cmd, submit it on queue qi and wait for its fence (bounded). */

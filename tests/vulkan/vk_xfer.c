@@ -4,11 +4,19 @@
  *   transfer	on a transfer-only queue family (SDMA), if RADV exposes one
  *		(exit 77, skipped, when it does not; exit 1 when
  *		VK_XFER_NEED_TRANSFER=1 says this RADV must expose one)
- * Every size stays below RADV's 4 KiB compute threshold
+ *   big	fills and copies of 64 KiB and 1 MiB on the graphics queue and
+ *		on a compute-only queue: RADV runs these as its own compute
+ *		shaders (meta shaders compiled by ACO), so they exercise wave
+ *		launch and the shader core
+ * gfx and transfer keep every size below RADV's 4 KiB compute threshold
  * (RADV_BUFFER_OPS_CS_THRESHOLD, src/amd/vulkan/radv_meta_buffer.c), so
  * no compute shader is involved: vkCmdUpdateBuffer of < 1 KiB is an inline
  * WRITE_DATA (RADV_BUFFER_UPDATE_THRESHOLD), larger updates, fills and
  * copies are CP DMA (DMA_DATA) on gfx and SDMA packets on transfer.
+ * At or above the threshold, fills and dword-aligned copies are compute
+ * dispatches if both buffers are in VRAM (radv_prefer_compute_dma: GTT
+ * goes by CP DMA on dGPUs), so big uses device-local, host-visible memory; a byte-aligned copy stays CP DMA in 22.3.6 (25.0.7 may run
+ * it as a compute shader too).
  * Run as `metalgpu run -- vk_xfer NAME`; exit 0 on success, 1 with a
  * message naming what failed.
  */
@@ -110,6 +118,107 @@ run_on(uint32_t family, const char *what)
 	return 0;
 }
 
+/*
+ * big: the compute-shader paths.  dst starts as 0x5a; the commands, in
+ * order, with a barrier after each:
+ *   fill [0, 1 MiB) with BIG_FILL_A
+ *   fill 64 KiB at dword offset BIG_FILL_OFF with BIG_FILL_B
+ *   copy 1 MiB of src from BIG_SRC_OFF to BIG_DST_OFF
+ *   copy 64 KiB from BIG_SRC_OFF2 to BIG_DST_OFF2
+ *   copy 64 KiB + 5 bytes at byte-odd offsets
+ * Both RADVs run the fills and the dword-aligned copies as four dispatches
+ * of 64-thread groups, 16 bytes a thread (1024 + 64 groups for each kind),
+ * and the byte-odd copy by CP DMA (seen with a trace in model/dispatch.c).
+ */
+#define BIG_BYTES	(2u * MIB + KIB64)
+#define MIB		(1u << 20)
+#define KIB64		(64u << 10)
+#define BIG_FILL_A	0x01234567u
+#define BIG_FILL_B	0xfeedf00du
+#define BIG_FILL_OFF	(MIB - 4100u)	/* straddles the first fill's end */
+#define BIG_SRC_OFF	12u
+#define BIG_DST_OFF	(MIB + 4u * 1000u)
+#define BIG_SRC_OFF2	(MIB + 36u)
+#define BIG_DST_OFF2	4u
+#define BIG_ODD_SRC	(3u * 65536u + 1u)
+#define BIG_ODD_DST	(7u * 65536u + 3u)
+#define BIG_ODD_BYTES	(KIB64 + 5u)
+
+static void
+big_expect(uint8_t *want, const uint8_t *src)
+{
+	memset(want, 0x5a, BIG_BYTES);
+	for (uint32_t i = 0; i < MIB; i += 4)
+		memcpy(want + i, &(uint32_t){ BIG_FILL_A }, 4);
+	for (uint32_t i = 0; i < KIB64; i += 4)
+		memcpy(want + BIG_FILL_OFF + i, &(uint32_t){ BIG_FILL_B }, 4);
+	memcpy(want + BIG_DST_OFF, src + BIG_SRC_OFF, MIB);
+	memcpy(want + BIG_DST_OFF2, src + BIG_SRC_OFF2, KIB64);
+	memcpy(want + BIG_ODD_DST, src + BIG_ODD_SRC, BIG_ODD_BYTES);
+}
+
+static void
+big_record(VkCommandBuffer cmd, struct vkt_buf *src, struct vkt_buf *dst)
+{
+	VkBufferCopy c1 = { BIG_SRC_OFF, BIG_DST_OFF, MIB };
+	VkBufferCopy c2 = { BIG_SRC_OFF2, BIG_DST_OFF2, KIB64 };
+	VkBufferCopy c3 = { BIG_ODD_SRC, BIG_ODD_DST, BIG_ODD_BYTES };
+
+	vkCmdFillBuffer(cmd, dst->buf, 0, MIB, BIG_FILL_A);
+	barrier(cmd);
+	vkCmdFillBuffer(cmd, dst->buf, BIG_FILL_OFF, KIB64, BIG_FILL_B);
+	barrier(cmd);
+	vkCmdCopyBuffer(cmd, src->buf, dst->buf, 1, &c1);
+	barrier(cmd);
+	vkCmdCopyBuffer(cmd, src->buf, dst->buf, 1, &c2);
+	barrier(cmd);
+	vkCmdCopyBuffer(cmd, src->buf, dst->buf, 1, &c3);
+}
+
+static int
+big_on(uint32_t family, const char *what)
+{
+	static uint8_t want[BIG_BYTES];
+	struct vkt_dev d;
+	struct vkt_buf src, dst;
+	const uint8_t *got;
+	VkResult r;
+
+	vkt_device(&d, &family, 1);
+	vkt_buf_props(&d, &src, BIG_BYTES, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+	vkt_buf_props(&d, &dst, BIG_BYTES, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
+	for (uint32_t i = 0; i < BIG_BYTES / 4; i++)
+		((uint32_t *)src.cpu)[i] = pattern(i, 3);
+	memset(dst.cpu, 0x5a, BIG_BYTES);
+	big_expect(want, src.cpu);
+
+	VkCommandBuffer cmd = vkt_begin(&d, 0);
+	big_record(cmd, &src, &dst);
+	r = vkt_submit_wait(&d, 0, cmd);
+	CHECK(r == VK_SUCCESS, "%s: compute-shader transfers: VkResult %d", what, r);
+	got = dst.cpu;
+	for (uint32_t i = 0; i < BIG_BYTES; i++)
+		CHECK(got[i] == want[i], "%s: byte %u is 0x%02x, want 0x%02x", what, i,
+		    got[i], want[i]);
+	vkt_buf_free(&d, &src);
+	vkt_buf_free(&d, &dst);
+	vkt_device_destroy(&d);
+	printf("%s: vkCmdFillBuffer 1 MiB + 64 KiB, vkCmdCopyBuffer 1 MiB + 64 KiB + %u B (byte-aligned): all %u bytes checked\n",
+	    what, BIG_ODD_BYTES, BIG_BYTES);
+	return 0;
+}
+
+static int
+test_big(void)
+{
+	uint32_t cf = vkt_family(VK_QUEUE_COMPUTE_BIT, VK_QUEUE_GRAPHICS_BIT);
+
+	CHECK(cf != UINT32_MAX, "no compute-only queue family");
+	if (big_on(vkt_family(VK_QUEUE_GRAPHICS_BIT, 0), "graphics queue") != 0)
+		return 1;
+	return big_on(cf, "compute queue");
+}
+
 static int
 test_gfx(void)
 {
@@ -139,6 +248,7 @@ static const struct {
 } tests[] = {
 	{ "gfx", test_gfx },
 	{ "transfer", test_transfer },
+	{ "big", test_big },
 };
 
 int
@@ -154,6 +264,6 @@ main(int argc, char **argv)
 		}
 	}
 	if (rc == 2)
-		fprintf(stderr, "usage: vk_xfer gfx|transfer\n");
+		fprintf(stderr, "usage: vk_xfer gfx|transfer|big\n");
 	return rc;
 }
