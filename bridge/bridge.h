@@ -58,9 +58,18 @@ struct bfile {
 	pthread_mutex_t lock;		/* protects the tables below */
 	struct htab gems, ctxs, syncobjs;
 	gpu_handle helper_queue;	/* cs.c: jobs with no commands */
-	struct { uint64_t va, size; } *prt;	/* gem.c: PRT (sparse) ranges */
-	uint32_t nprt;
+	struct bmap *maps;		/* gem.c: the VM's mappings, unsorted */
+	uint32_t nmaps;
 	struct bfile *next;
+};
+
+/* One GEM_VA mapping of a file's VM, as the kernel's amdgpu_bo_va_mapping:
+ * [va, va + size) shows [offset, offset + size) of GEM handle, or is a PRT
+ * range (handle 0, recorded only: see gem.c). */
+struct bmap {
+	uint64_t va, size, offset;
+	uint32_t handle;
+	uint32_t perms;			/* GPU_VM_* */
 };
 
 struct bgem {

@@ -87,6 +87,33 @@ ctx_lost(struct bfile *f, struct bctx *c)
 }
 
 /*
+ * Linux amdgpu_ctx.c amdgpu_ctx_query2(): RESET when a GPU reset happened
+ * since the context was created (ctx->reset_counter against
+ * adev->gpu_reset_counter), VRAMLOST when VRAM was lost since then
+ * (vram_lost_counter), GUILTY when the scheduler blamed a job of this
+ * context (ctx->guilty, set by drm_sched_increase_karma).  The API resets
+ * one ring, never the whole GPU, and replays the innocent queues' jobs:
+ * so RESET is reported only to a context whose own queue was cancelled
+ * (a context that lost work), GUILTY when the hang was blamed on that
+ * queue, and VRAMLOST never (VRAM survives a ring reset; the
+ * VRAM_LOST_COUNTER query stays 0).
+ */
+static bool
+ctx_guilty(struct bfile *f, struct bctx *c)
+{
+	for (unsigned ip = 0; ip < BRIDGE_NUM_IPS; ip++) {
+		for (unsigned r = 0; r < BRIDGE_MAX_RINGS; r++) {
+			bool guilty;
+
+			if (c->q[ip][r].queue != 0 &&
+			    gpu_queue_guilty(f->client, c->q[ip][r].queue, &guilty) == 0 && guilty)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
  * A queue the API reset drops its jobs without applying their signals.
  * The kernel instead signals a cancelled job's fence (with -ECANCELED),
  * so syncobj waits end and RADV then finds the reset through CTX
@@ -187,12 +214,14 @@ bridge_ctx(struct bfile *f, void *arg)
 			return -EINVAL;
 		memset(a, 0, sizeof(*a));
 		if (ctx_lost(f, c)) {
-			/* The API resets only the queue whose job hung or faulted. */
+			bool guilty = ctx_guilty(f, c);
+
 			if (op == AMDGPU_CTX_OP_QUERY_STATE)
-				a->out.state.reset_status = AMDGPU_CTX_GUILTY_RESET;
+				a->out.state.reset_status = guilty ? AMDGPU_CTX_GUILTY_RESET :
+				    AMDGPU_CTX_INNOCENT_RESET;
 			else
 				a->out.state.flags = AMDGPU_CTX_QUERY2_FLAGS_RESET |
-				    AMDGPU_CTX_QUERY2_FLAGS_GUILTY;
+				    (guilty ? AMDGPU_CTX_QUERY2_FLAGS_GUILTY : 0);
 		}
 		return 0;
 	case AMDGPU_CTX_OP_GET_STABLE_PSTATE:

@@ -307,7 +307,7 @@ file_close(struct bfile *f)
 	free(f->gems.slot);
 	free(f->ctxs.slot);
 	free(f->syncobjs.slot);
-	free(f->prt);
+	free(f->maps);
 	pthread_mutex_destroy(&f->lock);
 	free(f);
 }

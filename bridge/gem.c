@@ -18,6 +18,8 @@
 
 extern _Atomic uint64_t bridge_vram_usage, bridge_gtt_usage;
 
+static void map_drop_handle(struct bfile *, uint32_t handle);
+
 struct bgem *
 bridge_gem_get(struct bfile *f, uint32_t handle)
 {
@@ -130,6 +132,8 @@ bridge_gem_close(struct bfile *f, void *arg)
 
 	pthread_mutex_lock(&f->lock);
 	g = htab_del(&f->gems, a->handle);
+	if (g != NULL)
+		map_drop_handle(f, a->handle);
 	pthread_mutex_unlock(&f->lock);
 	if (g == NULL)
 		return -EINVAL;
@@ -156,81 +160,186 @@ bridge_gem_mmap(struct bfile *f, void *arg)
 }
 
 /*
+ * GEM_VA: the file keeps its VM's mappings (f->maps), as the kernel keeps
+ * amdgpu_bo_va_mapping intervals, because CLEAR and REPLACE act on every
+ * mapping inside a range and the API unmaps only whole mappings: a mapping
+ * cut by the range is unmapped and its remainders mapped again.
+ *
  * A PRT mapping (AMDGPU_VM_PAGE_PRT, no BO) reserves a range for sparse
  * resources: on the GPU, reads return zero and writes are dropped.  The
  * API has no such mapping yet, so the range is only recorded; a shader
  * touching it faults instead (see docs/bridge.md).
+ *
+ * f->lock is held from lookup to the API calls, so the table and the VM
+ * agree.
  */
 static int
-prt_add(struct bfile *f, uint64_t va, uint64_t size)
+map_add(struct bfile *f, const struct bmap *m)
 {
-	void *n;
+	struct bmap *n = realloc(f->maps, (f->nmaps + 1) * sizeof(*f->maps));
 
-	pthread_mutex_lock(&f->lock);
-	n = realloc(f->prt, (f->nprt + 1) * sizeof(*f->prt));
-	if (n != NULL) {
-		f->prt = n;
-		f->prt[f->nprt].va = va;
-		f->prt[f->nprt].size = size;
-		f->nprt++;
-	}
-	pthread_mutex_unlock(&f->lock);
-	return n != NULL ? 0 : -ENOMEM;
+	if (n == NULL)
+		return -ENOMEM;
+	f->maps = n;
+	f->maps[f->nmaps++] = *m;
+	return 0;
 }
 
-static bool
-prt_del(struct bfile *f, uint64_t va, uint64_t size)
+/* Map m in the API (unless PRT) and record it. */
+static int
+map_insert(struct bfile *f, const struct bmap *m)
 {
-	bool found = false;
+	struct bgem *g = NULL;
+	int rc;
 
-	pthread_mutex_lock(&f->lock);
-	for (uint32_t i = 0; i < f->nprt && !found; i++) {
-		if (f->prt[i].va == va && f->prt[i].size == size) {
-			f->prt[i] = f->prt[--f->nprt];
-			found = true;
+	if (m->handle != 0) {
+		g = htab_get(&f->gems, m->handle);
+		if (g == NULL)
+			return -ENOENT;
+		rc = bridge_errno(gpu_vm_map(f->client, g->bo, m->offset, m->va, m->size,
+		    m->perms));
+		if (rc != 0)
+			return rc;
+	}
+	rc = map_add(f, m);
+	if (rc != 0 && g != NULL)
+		gpu_vm_unmap(f->client, m->va, m->size);
+	return rc;
+}
+
+/* Unmap the i-th mapping and forget it. */
+static void
+map_remove(struct bfile *f, uint32_t i)
+{
+	if (f->maps[i].handle != 0)
+		(void)gpu_vm_unmap(f->client, f->maps[i].va, f->maps[i].size);
+	f->maps[i] = f->maps[--f->nmaps];
+}
+
+/*
+ * Linux amdgpu_vm.c amdgpu_vm_bo_clear_mappings: every mapping inside
+ * [va, va + size) goes; one that starts before or ends after the range
+ * keeps its head [start, va) and tail [va + size, end), the tail's BO
+ * offset moved on by what was cut.  Between the unmap and the remap of a
+ * remainder its pages are briefly unmapped (the kernel rewrites the page
+ * tables in one update); RADV's sparse binding waits for the queue first.
+ */
+static int
+map_clear(struct bfile *f, uint64_t va, uint64_t size)
+{
+	uint64_t end = va + size;
+	uint32_t i = 0;
+	int rc = 0;
+
+	while (i < f->nmaps) {
+		struct bmap m = f->maps[i], head = m, tail = m;
+		uint64_t mend = m.va + m.size;
+
+		if (mend <= va || m.va >= end) {
+			i++;
+			continue;
+		}
+		map_remove(f, i);	/* moves the last one into i */
+		if (m.va < va) {
+			head.size = va - m.va;
+			if (map_insert(f, &head) != 0)
+				rc = -ENOMEM;
+		}
+		if (mend > end) {
+			tail.va = end;
+			tail.size = mend - end;
+			tail.offset = m.offset + (end - m.va);
+			if (map_insert(f, &tail) != 0)
+				rc = -ENOMEM;
 		}
 	}
-	pthread_mutex_unlock(&f->lock);
-	return found;
+	return rc;
+}
+
+/* GEM_CLOSE: Linux amdgpu_gem_object_close -> amdgpu_vm_bo_del removes
+ * the BO's mappings from the file's VM.  f->lock held. */
+static void
+map_drop_handle(struct bfile *f, uint32_t handle)
+{
+	uint32_t i = 0;
+
+	while (i < f->nmaps) {
+		if (f->maps[i].handle == handle)
+			map_remove(f, i);
+		else
+			i++;
+	}
 }
 
 int
 bridge_gem_va(struct bfile *f, void *arg)
 {
 	struct drm_amdgpu_gem_va *a = arg;
-	uint32_t perms = 0;
+	struct bmap m = { .va = a->va_address, .size = a->map_size,
+	    .offset = a->offset_in_bo, .handle = a->handle };
+	uint32_t op = a->operation;
 	struct bgem *g;
+	int rc = 0;
 
 	/* amdgpu_gem_va_ioctl: page-aligned, inside the VM. */
 	if ((a->va_address | a->offset_in_bo | a->map_size) & (GPU_PAGE_SIZE - 1))
 		return -EINVAL;
+	if (a->map_size == 0 || a->va_address + a->map_size < a->va_address)
+		return -EINVAL;
 	if (a->flags & AMDGPU_VM_PAGE_READABLE)
-		perms |= GPU_VM_READ;
+		m.perms |= GPU_VM_READ;
 	if (a->flags & AMDGPU_VM_PAGE_WRITEABLE)
-		perms |= GPU_VM_WRITE;
+		m.perms |= GPU_VM_WRITE;
 	if (a->flags & AMDGPU_VM_PAGE_EXECUTABLE)
-		perms |= GPU_VM_EXEC;
-	switch (a->operation) {
-	case AMDGPU_VA_OP_MAP:
-		if (a->flags & AMDGPU_VM_PAGE_PRT)
-			return prt_add(f, a->va_address, a->map_size);
-		g = bridge_gem_get(f, a->handle);
-		if (g == NULL)
-			return -ENOENT;
-		if (a->offset_in_bo + a->map_size > g->size)
-			return -EINVAL;
-		return bridge_errno(gpu_vm_map(f->client, g->bo, a->offset_in_bo, a->va_address,
-		    a->map_size, perms != 0 ? perms : GPU_VM_READ));
-	case AMDGPU_VA_OP_UNMAP:
-		if (prt_del(f, a->va_address, a->map_size))
-			return 0;
-		return bridge_errno(gpu_vm_unmap(f->client, a->va_address, a->map_size));
-	default:
-		/* CLEAR and REPLACE (sparse binding) need partial unmaps the
-		 * API does not offer yet. */
-		bridge_log_once("AMDGPU_GEM_VA operation", a->operation);
+		m.perms |= GPU_VM_EXEC;
+	if (m.perms == 0)
+		m.perms = GPU_VM_READ;
+	if (op != AMDGPU_VA_OP_MAP && op != AMDGPU_VA_OP_UNMAP && op != AMDGPU_VA_OP_CLEAR &&
+	    op != AMDGPU_VA_OP_REPLACE) {
+		bridge_log_once("AMDGPU_GEM_VA operation", op);
 		return -EINVAL;
 	}
+	pthread_mutex_lock(&f->lock);
+	/* The kernel looks the BO up for every operation but CLEAR and PRT. */
+	if (op == AMDGPU_VA_OP_CLEAR || (a->flags & AMDGPU_VM_PAGE_PRT)) {
+		m.handle = 0;
+	} else {
+		g = htab_get(&f->gems, m.handle);
+		if (g == NULL)
+			rc = -ENOENT;
+		else if ((op == AMDGPU_VA_OP_MAP || op == AMDGPU_VA_OP_REPLACE) &&
+		    m.offset + m.size > g->size)
+			rc = -EINVAL;
+	}
+	if (rc == 0) {
+		switch (op) {
+		case AMDGPU_VA_OP_MAP:
+			rc = map_insert(f, &m);
+			break;
+		case AMDGPU_VA_OP_UNMAP:
+			/* amdgpu_vm_bo_unmap: the BO's mapping starting at va. */
+			rc = -ENOENT;
+			for (uint32_t i = 0; i < f->nmaps; i++) {
+				if (f->maps[i].va == m.va && f->maps[i].handle == m.handle) {
+					map_remove(f, i);
+					rc = 0;
+					break;
+				}
+			}
+			break;
+		case AMDGPU_VA_OP_CLEAR:
+			rc = map_clear(f, m.va, m.size);
+			break;
+		case AMDGPU_VA_OP_REPLACE:
+			/* amdgpu_vm_bo_replace_map: clear the range, then map. */
+			rc = map_clear(f, m.va, m.size);
+			if (rc == 0)
+				rc = map_insert(f, &m);
+			break;
+		}
+	}
+	pthread_mutex_unlock(&f->lock);
+	return rc;
 }
 
 int

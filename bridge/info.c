@@ -13,6 +13,7 @@
 #include <amdgpu_drm.h>
 
 #include "amd/discovery.h"
+#include "amd/gc_10_3_reg.h"
 #include "bridge.h"
 
 /* Newer than Debian's libdrm 2.4.114 header (Linux include/uapi/drm/
@@ -23,6 +24,13 @@
 #endif
 #ifndef AMDGPU_INFO_GPUVM_FAULT
 #define AMDGPU_INFO_GPUVM_FAULT	0x23
+/* Linux include/uapi/drm/amdgpu_drm.h (6.10): the answer to GPUVM_FAULT. */
+struct drm_amdgpu_info_gpuvm_fault {
+	uint64_t addr;		/* faulting page address */
+	uint32_t status;	/* GCVM_L2_PROTECTION_FAULT_STATUS */
+	uint32_t vmhub;		/* AMDGPU_VMHUB_TYPE_* | index << 8 */
+};
+#define AMDGPU_VMHUB_TYPE_GFX	0
 #endif
 
 /* amdgpu_kms.c, AMDGPU_INFO_HW_IP_INFO: IB alignments per IP. */
@@ -34,6 +42,22 @@
 #define GFX10_HW_CONTEXTS	8
 /* amdgpu_vm.h: AMDGPU_VM_PTE_COUNT fragment of 2 MiB (amdgpu_vm_fragment_size 9) */
 #define PTE_FRAGMENT_SIZE	(2u << 20)
+
+/*
+ * GFXHUB UTCL2 client ids by the names the driver gives them in
+ * gpu_vm_fault.engine (gpu/vm.c utcl2_clients[]).
+ */
+static const struct {
+	const char *name;
+	unsigned cid;
+} utcl2_clients[] = {
+	{ "CB/DB", UTCL2_CID_CB_DB }, { "GE1", UTCL2_CID_GE1 }, { "GE2", UTCL2_CID_GE2 },
+	{ "CPF", UTCL2_CID_CPF }, { "CPC", UTCL2_CID_CPC }, { "CPG", UTCL2_CID_CPG },
+	{ "RLC", UTCL2_CID_RLC }, { "TCP", UTCL2_CID_TCP },
+	{ "SQC (inst)", UTCL2_CID_SQC_INST }, { "SQC (data)", UTCL2_CID_SQC_DATA },
+	{ "SQG", UTCL2_CID_SQG }, { "SDMA0", UTCL2_CID_SDMA0 },
+	{ "SDMA1", UTCL2_CID_SDMA1 }, { "GCR", UTCL2_CID_GCR },
+};
 
 static int
 copy_out(const struct drm_amdgpu_info *q, const void *src, size_t size)
@@ -268,6 +292,35 @@ info_memory(const struct bdev *d, const struct drm_amdgpu_info *q)
 	return copy_out(q, &m, sizeof(m));
 }
 
+/*
+ * Linux amdgpu_kms.c AMDGPU_INFO_GPUVM_FAULT: the file's VM's last fault
+ * (vm->fault_info, kept by amdgpu_vm_update_fault_cache from the fault
+ * interrupt), all zero if there was none.  The API gives address, VMID,
+ * direction and the client's name, so the status is composed from those:
+ * VMID, RW and CID; the walker, permission and mapping error bits the
+ * hardware also latches are not known here and stay 0.
+ */
+static int
+info_gpuvm_fault(struct bfile *f, const struct drm_amdgpu_info *q)
+{
+	struct drm_amdgpu_info_gpuvm_fault out;
+	struct gpu_vm_fault vf;
+	uint32_t status = 0;
+
+	memset(&out, 0, sizeof(out));
+	if (gpu_vm_fault_query(f->client, &vf) == 0) {
+		status = F_PREP(VM_FAULT_STATUS_VMID, vf.vmid) |
+		    F_PREP(VM_FAULT_STATUS_RW, vf.write ? 1 : 0);
+		for (size_t i = 0; i < sizeof(utcl2_clients) / sizeof(utcl2_clients[0]); i++)
+			if (strcmp(vf.engine, utcl2_clients[i].name) == 0)
+				status |= F_PREP(VM_FAULT_STATUS_CID, utcl2_clients[i].cid);
+		out.addr = vf.addr;
+		out.status = status;
+		out.vmhub = AMDGPU_VMHUB_TYPE_GFX;	/* GFXHUB(0): all clients' work */
+	}
+	return copy_out(q, &out, sizeof(out));
+}
+
 int
 bridge_info(struct bfile *f, void *arg)
 {
@@ -276,7 +329,6 @@ bridge_info(struct bfile *f, void *arg)
 	uint64_t v64;
 	uint32_t v32;
 
-	(void)f;
 	switch (q->query) {
 	case AMDGPU_INFO_ACCEL_WORKING:
 		v32 = 1;
@@ -363,6 +415,8 @@ bridge_info(struct bfile *f, void *arg)
 		memset(&caps, 0, sizeof(caps));
 		return copy_out(q, &caps, sizeof(caps));
 	}
+	case AMDGPU_INFO_GPUVM_FAULT:
+		return info_gpuvm_fault(f, q);
 	case AMDGPU_INFO_MAX_IBS: {
 		/* Linux 6.x amdgpu_kms.c: per IP type, the scheduler's
 		 * max IBs per job; RADV only needs it to be nonzero. */

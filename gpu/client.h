@@ -87,6 +87,7 @@ struct gpu_queue {
 	uint64_t next_seq, done_seq;
 	int status;			/* 0, or GPU_ECANCELED after a reset */
 	uint64_t cancelled_from;	/* fences >= this completed with an error */
+	bool guilty;			/* a hang was blamed on one of its jobs */
 	struct gpu_job *held, *held_tail;	/* waits not met, FIFO */
 	struct gpu_job *running, *running_tail;
 	struct gpu_job *replay, *replay_tail;	/* ring reset: to emit again */

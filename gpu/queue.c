@@ -343,6 +343,7 @@ take_off_ring(struct gpu_queue *q, void *arg)
 	struct gpu_queue *guilty = arg;
 
 	if (q == guilty) {
+		q->guilty = true;
 		queue_cancel(q, NULL);
 		return;
 	}
@@ -785,6 +786,20 @@ gpu_queue_status(struct gpu_client *c, gpu_handle h)
 	rc = q == NULL ? -GPU_EBADF : q->status;
 	os_mutex_unlock(c->dev->api_lock);
 	return rc;
+}
+
+int
+gpu_queue_guilty(struct gpu_client *c, gpu_handle h, bool *guilty)
+{
+	struct gpu_queue *q;
+
+	*guilty = false;
+	os_mutex_lock(c->dev->api_lock);
+	q = handle_get(c, h, OBJ_QUEUE);
+	if (q != NULL)
+		*guilty = q->guilty;
+	os_mutex_unlock(c->dev->api_lock);
+	return q != NULL ? 0 : -GPU_EBADF;
 }
 
 void

@@ -119,6 +119,9 @@ int	gpu_fence_wait(struct gpu_client *, gpu_handle queue, uint64_t fence,
 	    uint64_t timeout_ns);
 /* GPU_ECANCELED once the queue was reset; otherwise 0. */
 int	gpu_queue_status(struct gpu_client *, gpu_handle queue);
+/* Whether a hang was blamed on one of the queue's jobs (it was cancelled
+ * as the guilty queue, not as a bystander of a failed ring reset). */
+int	gpu_queue_guilty(struct gpu_client *, gpu_handle queue, bool *guilty);
 
 /* --- Timeline semaphores ----------------------------------------------------------- */
 int	gpu_sem_create(struct gpu_client *, uint64_t initial, gpu_handle *sem);
