@@ -114,7 +114,7 @@ vkt_buf_props(struct vkt_dev *d, struct vkt_buf *b, VkDeviceSize size,
 {
 	VkBufferCreateInfo bi = { .sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
 	    .size = size, .usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT |
-	    VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+	    VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
 	    .sharingMode = VK_SHARING_MODE_EXCLUSIVE };
 	VkMemoryRequirements req;
 	VkMemoryAllocateInfo ai = { .sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO };

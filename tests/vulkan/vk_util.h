@@ -32,7 +32,8 @@ extern const char *vkt_prog;
 extern VkInstance vkt_inst;
 extern VkPhysicalDevice vkt_pdev;
 
-/* A buffer bound to its own host-visible, host-coherent memory, mapped. */
+/* A buffer bound to its own host-visible, host-coherent memory, mapped;
+ * usable for transfers and as a storage buffer. */
 struct vkt_buf {
 	VkBuffer buf;
 	VkDeviceMemory mem;

@@ -128,7 +128,8 @@ run_on(uint32_t family, const char *what)
  *   copy 64 KiB + 5 bytes at byte-odd offsets
  * Both RADVs run the fills and the dword-aligned copies as four dispatches
  * of 64-thread groups, 16 bytes a thread (1024 + 64 groups for each kind),
- * and the byte-odd copy by CP DMA (seen with a trace in model/dispatch.c).
+ * and the byte-odd copy by CP DMA (seen with a trace in model/dispatch.c);
+ * wave64 by default, wave32 with RADV_PERFTEST=cswave32.
  */
 #define BIG_BYTES	(2u * MIB + KIB64)
 #define MIB		(1u << 20)
