@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """`metalgpu run -- vulkaninfo --summary` names the simulated RX 6600 as RADV
-does a real one.  usage: check_vulkaninfo.py METALGPU
+does a real one, and the full `vulkaninfo` report runs to the end (exit 0)
+naming it too.  usage: check_vulkaninfo.py METALGPU
 With METALGPU_RADV=VERSION (which RADV `metalgpu run` picks) the driver
 version must be that one too."""
 import os
@@ -42,6 +43,22 @@ def main():
         print("expected exactly one GPU")
         return 1
     print("vulkaninfo --summary lists the RX 6600:", *expect, sep="\n  ")
+    return check_full(metalgpu)
+
+
+def check_full(metalgpu):
+    """The whole report: every query RADV answers for vulkaninfo."""
+    args = [metalgpu, "run", "--", "vulkaninfo"]
+    try:
+        p = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        print("full vulkaninfo did not finish in 120 s")
+        return 1
+    if p.returncode != 0 or "AMD Radeon RX 6600 (RADV NAVI23)" not in p.stdout:
+        print(p.stdout[-3000:], p.stderr[-3000:])
+        print(f"full vulkaninfo exited {p.returncode}")
+        return 1
+    print(f"full vulkaninfo: exit 0, {len(p.stdout.splitlines())} lines")
     return 0
 
 
