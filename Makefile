@@ -37,8 +37,10 @@ demo: release build
 	$(RELEASE_DIR)/tools/metalgpu info
 	$(RELEASE_DIR)/tools/metalgpu run -- vulkaninfo --summary
 	$(RELEASE_DIR)/tools/metalgpu run -- $(ASAN_DIR)/tests/vulkan/vk_xfer gfx
-	@echo "demo: the simulated RX 6600 came up, stock RADV listed it in vulkaninfo" \
-	    "and ran vkCmdUpdateBuffer/FillBuffer/CopyBuffer on it; the result was checked"
+	$(RELEASE_DIR)/tools/metalgpu run -- $(ASAN_DIR)/tests/vulkan/vk_compute vadd
+	@echo "demo: the simulated RX 6600 came up, stock RADV listed it in vulkaninfo," \
+	    "ran vkCmdUpdateBuffer/FillBuffer/CopyBuffer and a GLSL compute shader" \
+	    "(c = a + b over 2^20 floats) on it; every result was checked"
 
 bench: release
 	$(RELEASE_DIR)/tools/metalgpu-bench
