@@ -20,6 +20,7 @@
 #include "amd/gc_10_3_reg.h"
 #include "amd/pm4.h"
 #include "api_fixture.h"
+#include "log_capture.h"
 
 #define MS		1000000ull
 #define SEC		(1000 * MS)
@@ -29,45 +30,10 @@
 #define VA_CODE		0x30000000ull
 #define VA_DATA		0x40000000ull
 #define DATA_BYTES	(1u << 20)
-#define LOG_BYTES	16384
 #define MCPU		"gfx1032"
 
 static struct api_fixture fx;
 static char tmpdir[64];
-
-static struct {
-	pthread_mutex_t mu;
-	char text[LOG_BYTES];
-	size_t len;
-} logbuf = { .mu = PTHREAD_MUTEX_INITIALIZER };
-
-static void
-log_hook(void *arg, enum os_log_level lvl, const char *line)
-{
-	size_t n = strlen(line);
-
-	(void)arg;
-	(void)lvl;
-	pthread_mutex_lock(&logbuf.mu);
-	if (logbuf.len + n + 2 < LOG_BYTES) {
-		memcpy(logbuf.text + logbuf.len, line, n);
-		logbuf.len += n;
-		logbuf.text[logbuf.len++] = '\n';
-		logbuf.text[logbuf.len] = '\0';
-	}
-	pthread_mutex_unlock(&logbuf.mu);
-}
-
-static bool
-logged(const char *want)
-{
-	bool found;
-
-	pthread_mutex_lock(&logbuf.mu);
-	found = strstr(logbuf.text, want) != NULL;
-	pthread_mutex_unlock(&logbuf.mu);
-	return found;
-}
 
 static int
 group_setup(void **state)

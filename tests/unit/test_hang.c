@@ -19,6 +19,7 @@
 #include "amd/pm4.h"
 #include "amd/sdma_v5_2_pkt.h"
 #include "api_fixture.h"
+#include "log_capture.h"
 
 #define MS		1000000ull
 #define SEC		(1000 * MS)
@@ -27,42 +28,8 @@
 #define CANCEL_BOUND	(3 * SEC)	/* timeout + detection slice + reset */
 #define VA_CMD		0x20000000ull
 #define VA_OUT		0x40000000ull
-#define LOG_BYTES	16384
 
 static struct api_fixture fx;
-
-/* Every driver log line, to check what a reset says. */
-static struct {
-	pthread_mutex_t mu;
-	char text[LOG_BYTES];
-	size_t len;
-} logbuf = { .mu = PTHREAD_MUTEX_INITIALIZER };
-
-static void
-log_hook(void *arg, enum os_log_level lvl, const char *line)
-{
-	size_t n = strlen(line);
-
-	(void)arg;
-	(void)lvl;
-	pthread_mutex_lock(&logbuf.mu);
-	if (logbuf.len + n + 2 < LOG_BYTES) {
-		memcpy(logbuf.text + logbuf.len, line, n);
-		logbuf.len += n;
-		logbuf.text[logbuf.len++] = '\n';
-		logbuf.text[logbuf.len] = '\0';
-	}
-	pthread_mutex_unlock(&logbuf.mu);
-}
-
-static void
-log_clear(void)
-{
-	pthread_mutex_lock(&logbuf.mu);
-	logbuf.len = 0;
-	logbuf.text[0] = '\0';
-	pthread_mutex_unlock(&logbuf.mu);
-}
 
 static void
 assert_logged(const char *fmt, ...)
