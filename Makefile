@@ -42,8 +42,10 @@ demo: release build
 	    "ran vkCmdUpdateBuffer/FillBuffer/CopyBuffer and a GLSL compute shader" \
 	    "(c = a + b over 2^20 floats) on it; every result was checked"
 
-bench: release
+# The compute half runs vk_compute from the test build, as demo does.
+bench: release build
 	$(RELEASE_DIR)/tools/metalgpu-bench
+	bash scripts/bench-compute.sh
 
 qemu: setup
 	@bash scripts/kernel.sh qemu

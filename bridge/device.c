@@ -455,6 +455,7 @@ int
 libradv_metal_usage(struct libradv_metal_usage *u)
 {
 	struct gpu_usage gu;
+	struct navi23_stats ns;
 	struct bdev *d;
 	int rc;
 
@@ -472,5 +473,8 @@ libradv_metal_usage(struct libradv_metal_usage *u)
 	u->vram_used = gu.vram_used;
 	u->clients = gu.clients;
 	u->sys_used = host_dma_in_use(d->os);
+	navi23_stats(host_dev_model(d->os), &ns);
+	u->shader_waves = ns.shader_waves;
+	u->shader_insts = ns.shader_insts;
 	return 0;
 }

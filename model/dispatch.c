@@ -388,6 +388,19 @@ wave_error(struct pm4_ctx *c, const struct launch *l, unsigned vmid,
 	return DISPATCH_HANG;
 }
 
+/* Add a workgroup's waves and their instructions to the model's counters:
+ * two atomics a group, so the interpreter's loop stays untouched. */
+static void
+group_stats(struct pm4_ctx *c, const struct dispatch_state *ds, unsigned nwaves)
+{
+	uint64_t n = 0;
+
+	for (unsigned i = 0; i < nwaves; i++)
+		n += ds->wave[i].executed;
+	atomic_fetch_add(&c->m->stats.shader_waves, nwaves);
+	atomic_fetch_add(&c->m->stats.shader_insts, n);
+}
+
 /* Run one workgroup to the end of all its waves. */
 static enum dispatch_rc
 run_group(struct pm4_ctx *c, const struct launch *l, const struct shader_program *prog,
@@ -443,12 +456,16 @@ run_group(struct pm4_ctx *c, const struct launch *l, const struct shader_program
 			case SHADER_BUDGET:
 				break;
 			default:
+				group_stats(c, ds, nwaves);
 				return wave_error(c, l, vmid, tgid, i, w);
 			}
 		}
-		if (interrupted(c))
+		if (interrupted(c)) {
+			group_stats(c, ds, nwaves);
 			return DISPATCH_STALL;
+		}
 	}
+	group_stats(c, ds, nwaves);
 	return DISPATCH_OK;
 }
 

@@ -100,6 +100,9 @@ struct navi23 {
 		atomic_ullong mmio_reads, mmio_writes, doorbells, irqs;
 		atomic_ullong unknown_reg_accesses;
 		atomic_ullong pm4_packets, sdma_packets, psp_cmds, vm_faults;
+		/* Compute waves that ran, and their instructions (per wave,
+		 * not per lane), added once per workgroup (dispatch.c). */
+		atomic_ullong shader_waves, shader_insts;
 	} stats;
 };
 

@@ -258,6 +258,8 @@ navi23_stats(struct navi23 *m, struct navi23_stats *s)
 	s->sdma_packets = m->stats.sdma_packets;
 	s->psp_cmds = m->stats.psp_cmds;
 	s->vm_faults = m->stats.vm_faults;
+	s->shader_waves = m->stats.shader_waves;
+	s->shader_insts = m->stats.shader_insts;
 }
 
 void

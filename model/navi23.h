@@ -83,6 +83,7 @@ struct navi23_stats {
 	uint64_t mmio_reads, mmio_writes, doorbells, irqs;
 	uint64_t unknown_reg_accesses;
 	uint64_t pm4_packets, sdma_packets, psp_cmds, vm_faults;
+	uint64_t shader_waves, shader_insts;	/* compute waves, wave instructions */
 };
 void	navi23_stats(struct navi23 *, struct navi23_stats *);
 
