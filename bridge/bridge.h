@@ -132,6 +132,10 @@ void	bridge_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Logs "name" once per process: an unknown ioctl, query or chunk. */
 void	bridge_log_once(const char *what, unsigned long id);
 int	bridge_errno(int gpu_err);	/* GPU_E* to -errno */
+/* token_fd.c: an fd carrying {magic, export token, extra}; -errno on failure. */
+int	token_fd_new(const char *name, int cloexec, uint64_t magic, uint64_t token,
+	    uint64_t extra);
+int	token_fd_read(int fd, uint64_t magic, uint64_t *token, uint64_t *extra);
 
 /* libc.c: libc's ioctl/mmap/dup/fcntl/close for RADV's own calls on a node
  * fd (bound by the LD_AUDIT module audit.c); other fds go on to libc. */

@@ -439,23 +439,18 @@ bridge_prime_handle_to_fd(struct bfile *f, void *arg)
 {
 	struct drm_prime_handle *a = arg;
 	struct bgem *g = bridge_gem_get(f, a->handle);
-	uint64_t rec[3];
+	uint64_t token;
 	int fd, rc;
 
 	if (g == NULL)
 		return -ENOENT;
-	rec[0] = PRIME_MAGIC;
-	rc = gpu_bo_export(f->client, g->bo, &rec[1]);
+	rc = gpu_bo_export(f->client, g->bo, &token);
 	if (rc != 0)
 		return bridge_errno(rc);
-	rec[2] = g->size;
-	fd = memfd_create("metalgpu-prime", (a->flags & DRM_CLOEXEC) ? MFD_CLOEXEC : 0);
+	fd = token_fd_new("metalgpu-prime", (a->flags & DRM_CLOEXEC) != 0,
+	    PRIME_MAGIC, token, g->size);
 	if (fd < 0)
-		return -errno;
-	if (pwrite(fd, rec, sizeof(rec), 0) != (ssize_t)sizeof(rec)) {
-		close(fd);
-		return -EIO;
-	}
+		return fd;
 	a->fd = fd;
 	return 0;
 }
@@ -464,17 +459,17 @@ int
 bridge_prime_fd_to_handle(struct bfile *f, void *arg)
 {
 	struct drm_prime_handle *a = arg;
-	uint64_t rec[3];
+	uint64_t token, size;
 	gpu_handle bo;
 	uint32_t handle;
 	int rc;
 
-	if (pread(a->fd, rec, sizeof(rec), 0) != (ssize_t)sizeof(rec) || rec[0] != PRIME_MAGIC)
+	if (token_fd_read(a->fd, PRIME_MAGIC, &token, &size) != 0)
 		return -EINVAL;
-	rc = gpu_bo_import(f->client, rec[1], &bo);
+	rc = gpu_bo_import(f->client, token, &bo);
 	if (rc != 0)
 		return bridge_errno(rc);
-	rc = gem_add(f, bo, rec[2], AMDGPU_GEM_DOMAIN_VRAM, 0, &handle);
+	rc = gem_add(f, bo, size, AMDGPU_GEM_DOMAIN_VRAM, 0, &handle);
 	if (rc != 0) {
 		gpu_bo_free(f->client, bo);
 		return rc;

@@ -384,7 +384,7 @@ bridge_syncobj_handle_to_fd(struct bfile *f, void *arg)
 {
 	struct drm_syncobj_handle *a = arg;
 	struct gpu_sem_point p;
-	uint64_t rec[3];
+	uint64_t token;
 	int fd, rc;
 
 	/* Opaque fd: the syncobj's semaphore.  Sync file: its current fence. */
@@ -399,18 +399,12 @@ bridge_syncobj_handle_to_fd(struct bfile *f, void *arg)
 	}
 	if (rc != 0)
 		return rc;
-	rec[0] = SYNC_MAGIC;
-	rc = gpu_sem_export(f->client, p.sem, &rec[1]);
+	rc = gpu_sem_export(f->client, p.sem, &token);
 	if (rc != 0)
 		return bridge_errno(rc);
-	rec[2] = p.value;
-	fd = memfd_create("metalgpu-syncobj", MFD_CLOEXEC);
+	fd = token_fd_new("metalgpu-syncobj", 1, SYNC_MAGIC, token, p.value);
 	if (fd < 0)
-		return -errno;
-	if (pwrite(fd, rec, sizeof(rec), 0) != (ssize_t)sizeof(rec)) {
-		close(fd);
-		return -EIO;
-	}
+		return fd;
 	a->fd = fd;
 	return 0;
 }
@@ -419,13 +413,13 @@ int
 bridge_syncobj_fd_to_handle(struct bfile *f, void *arg)
 {
 	struct drm_syncobj_handle *a = arg;
-	uint64_t rec[3];
+	uint64_t token, value;
 	gpu_handle sem;
 	int rc;
 
-	if (pread(a->fd, rec, sizeof(rec), 0) != (ssize_t)sizeof(rec) || rec[0] != SYNC_MAGIC)
+	if (token_fd_read(a->fd, SYNC_MAGIC, &token, &value) != 0)
 		return -EINVAL;
-	rc = gpu_sem_import(f->client, rec[1], &sem);
+	rc = gpu_sem_import(f->client, token, &sem);
 	if (rc != 0)
 		return bridge_errno(rc);
 	if (a->flags & DRM_SYNCOBJ_FD_TO_HANDLE_FLAGS_IMPORT_SYNC_FILE) {
@@ -437,7 +431,7 @@ bridge_syncobj_fd_to_handle(struct bfile *f, void *arg)
 		}
 		pthread_mutex_lock(&f->lock);
 		s->fence_sem = sem;	/* freed with the file's client */
-		s->fence_value = rec[2];
+		s->fence_value = value;
 		pthread_mutex_unlock(&f->lock);
 		return 0;
 	} else {
