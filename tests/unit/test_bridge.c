@@ -144,6 +144,41 @@ test_close_unmaps(void **state)
 	bo_close(b);
 }
 
+/* PRIME and opaque syncobj fds go out and come back as handles of the
+ * same objects; an fd of the other kind is refused. */
+static void
+test_token_fds(void **state)
+{
+	uint32_t b = bo_create();
+	struct drm_prime_handle pe = { .handle = b, .flags = DRM_CLOEXEC };
+	struct drm_prime_handle pi = { 0 };
+	struct drm_syncobj_create sc = { 0 };
+	struct drm_syncobj_handle se = { 0 }, si = { 0 };
+	struct drm_syncobj_destroy sd = { 0 };
+
+	(void)state;
+	assert_int_equal(drmIoctl(fd, DRM_IOCTL_PRIME_HANDLE_TO_FD, &pe), 0);
+	pi.fd = pe.fd;
+	assert_int_equal(drmIoctl(fd, DRM_IOCTL_PRIME_FD_TO_HANDLE, &pi), 0);
+	assert_int_not_equal(pi.handle, 0);
+	assert_int_equal(drmIoctl(fd, DRM_IOCTL_SYNCOBJ_CREATE, &sc), 0);
+	se.handle = sc.handle;
+	assert_int_equal(drmIoctl(fd, DRM_IOCTL_SYNCOBJ_HANDLE_TO_FD, &se), 0);
+	si.fd = se.fd;
+	assert_int_equal(drmIoctl(fd, DRM_IOCTL_SYNCOBJ_FD_TO_HANDLE, &si), 0);
+	assert_int_not_equal(si.handle, 0);
+	/* A PRIME fd is not a syncobj fd. */
+	si.fd = pe.fd;
+	assert_int_not_equal(drmIoctl(fd, DRM_IOCTL_SYNCOBJ_FD_TO_HANDLE, &si), 0);
+	close(pe.fd);
+	close(se.fd);
+	sd.handle = sc.handle;
+	assert_int_equal(drmIoctl(fd, DRM_IOCTL_SYNCOBJ_DESTROY, &sd), 0);
+	if (pi.handle != b)
+		bo_close(pi.handle);
+	bo_close(b);
+}
+
 /* Without a fault GPUVM_FAULT answers zeros; a new context is not reset. */
 static void
 test_no_fault_no_reset(void **state)
@@ -178,6 +213,7 @@ main(void)
 		cmocka_unit_test(test_clear_splits),
 		cmocka_unit_test(test_replace),
 		cmocka_unit_test(test_close_unmaps),
+		cmocka_unit_test(test_token_fds),
 		cmocka_unit_test(test_no_fault_no_reset),
 	};
 
