@@ -148,6 +148,12 @@ struct shader_wave {
 	unsigned nlanes;		/* 32 or 64 */
 	bool scc;
 	uint32_t mode;			/* MODE register, MODE_* fields */
+	/*
+	 * FLAT_SCRATCH: the wave's scratch (private) base for SCRATCH ops;
+	 * on gfx10 the shader sets it with s_setreg_b32 HW_REG_FLAT_SCR_LO/HI
+	 * (LLVM SIDefines.h ID_FLAT_SCR_LO = 20, ID_FLAT_SCR_HI = 21).
+	 */
+	uint64_t flat_scratch;
 	uint32_t next;			/* index of the next instruction */
 
 	const struct shader_mem_ops *mem;
