@@ -469,6 +469,37 @@ dispatch_indirect(struct pm4_ctx *c, const struct stream *s, const uint32_t *p,
 	return dispatch(c, s, p[0], dims, initiator);
 }
 
+/*
+ * LOAD_SH_REG_INDEX from a direct address, values only: what RADV sends.
+ * The other forms stop the queue as unmodelled rather than guessing.
+ */
+static enum exec_rc
+load_sh_reg_index(struct pm4_ctx *c, const struct stream *s, const uint32_t *p,
+    unsigned ndw)
+{
+	uint32_t vals[PM4_SH_REG_END - PM4_SH_REG_START];
+	uint64_t addr;
+	uint32_t reg, n;
+
+	if (ndw != LOAD_SH_REG_INDEX_NDW)
+		return bad_packet(c, s, p[0], "LOAD_SH_REG_INDEX is not 5 dwords");
+	if (F_GET(p[1], LOAD_SH_REG_INDEX_INDEX) != LOAD_SH_REG_INDEX_DIRECT ||
+	    F_GET(p[3], LOAD_SH_REG_INDEX_DATA_FORMAT) !=
+	    LOAD_SH_REG_INDEX_OFFSET_AND_SIZE)
+		return bad_packet(c, s, p[0],
+		    "LOAD_SH_REG_INDEX other than direct address, values only");
+	reg = PM4_SH_REG_START + F_GET(p[3], LOAD_SH_REG_INDEX_REG_OFFSET);
+	n = F_GET(p[4], LOAD_SH_REG_INDEX_NUM_DWORDS);
+	if (n == 0 || reg + n > PM4_SH_REG_END)
+		return bad_packet(c, s, p[0], "LOAD_SH_REG_INDEX outside the SH registers");
+	addr = addr64(p[1] & LOAD_SH_REG_INDEX_ADDR_LO_MASK, p[2]);
+	if (gmc_read(c->m, s->vmid, addr, vals, (size_t)n * 4, c->e->id) != 0)
+		return hang(c, s, p[0], "LOAD_SH_REG_INDEX from an unmapped address");
+	for (uint32_t i = 0; i < n; i++)
+		state_reg_write(c, reg + i, vals[i]);
+	return EXEC_OK;
+}
+
 static enum exec_rc run_stream(struct pm4_ctx *, struct stream *);
 
 /* The gfx ring is ME 0; MEC queues are ME 1 and 2 (ring_id [3:2]). */
@@ -546,6 +577,8 @@ exec_type3(struct pm4_ctx *c, struct stream *s, const uint32_t *p, unsigned ndw)
 		return dispatch_direct(c, s, p, ndw);
 	case PKT3_DISPATCH_INDIRECT:
 		return dispatch_indirect(c, s, p, ndw);
+	case PKT3_LOAD_SH_REG_INDEX:
+		return load_sh_reg_index(c, s, p, ndw);
 	case PKT3_EVENT_WRITE:
 	case PKT3_ACQUIRE_MEM:
 	case PKT3_CONTEXT_CONTROL:

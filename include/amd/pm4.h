@@ -262,4 +262,23 @@ enum pkt3_opcode { PKT3_OPCODE_LIST(PM4_ENUM_OP) };
 #define DISPATCH_INDIRECT_NDW_VA 4	/* 64-bit address of {x,y,z}; initiator */
 #define DISPATCH_INDIRECT_NDW_BASE 3	/* offset from SET_BASE 1; initiator */
 
+/*
+ * --- LOAD_SH_REG_INDEX --------------------------------------------------------
+ * Loads consecutive SH registers from memory.  dw1 [1:0] INDEX (0 direct
+ * address, 2 indirect), [31:2] address low; dw2 address high; dw3 [15:0]
+ * register offset from PM4_SH_REG_START, [31] DATA_FORMAT (0: the memory
+ * holds only values, 1: offset/value pairs); dw4 [13:0] dwords.  AMD's MEC
+ * packet definition PM4MEC_LOAD_SH_REG_INDEX (PAL / amdgpu pm4 headers);
+ * RADV on gfx10.3 loads the grid size of an indirect dispatch into user
+ * SGPRs with it (radv_cmd_buffer.c, load_grid_size_from_user_sgpr).
+ */
+#define LOAD_SH_REG_INDEX_INDEX		FIELD(0, 2)
+#define   LOAD_SH_REG_INDEX_DIRECT	0
+#define LOAD_SH_REG_INDEX_ADDR_LO_MASK	0xfffffffcu
+#define LOAD_SH_REG_INDEX_REG_OFFSET	FIELD(0, 16)
+#define LOAD_SH_REG_INDEX_DATA_FORMAT	FIELD(31, 1)
+#define   LOAD_SH_REG_INDEX_OFFSET_AND_SIZE 0
+#define LOAD_SH_REG_INDEX_NUM_DWORDS	FIELD(0, 14)
+#define LOAD_SH_REG_INDEX_NDW		5
+
 #endif

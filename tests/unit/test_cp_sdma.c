@@ -4,9 +4,9 @@
  * naming the ring, leaking nothing, and a second device still comes up; a
  * hung SDMA engine times the IB test out.  Then packets run on the rings
  * the driver made: SDMA copy, fill, register write and timestamp; PM4
- * WRITE_DATA, COPY_DATA, DMA_DATA, WAIT_REG_MEM from an IB; the EOP
- * interrupt and its ring_id; the bad-opcode interrupt and hung queue; an
- * unknown SDMA packet halting its engine.
+ * WRITE_DATA, COPY_DATA, DMA_DATA, WAIT_REG_MEM, LOAD_SH_REG_INDEX from an
+ * IB; the EOP interrupt and its ring_id; the bad-opcode interrupt and hung
+ * queue; an unknown SDMA packet halting its engine.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,6 +25,7 @@
 #include "amd/sdma_v5_2_pkt.h"
 #include "gpu/amdgpu.h"
 #include "host/host.h"
+#include "model/model.h"
 
 #define WAIT_NS		(2000ull * 1000 * 1000)
 #define SHORT_NS	(100ull * 1000 * 1000)
@@ -348,6 +349,53 @@ pm4_ib_packets(void **state)
 	kbo_free(f->dev, &mem);
 }
 
+/*
+ * LOAD_SH_REG_INDEX (RADV's indirect-dispatch grid size) fills three SH
+ * registers from memory; COPY_DATA reads them back into memory.
+ */
+static void
+load_sh_reg_index_fills_user_data(void **state)
+{
+	struct kbo ib = { 0 }, mem = { 0 };
+	uint32_t *p, *d, n = 0, call[4];
+	struct fix *f = *state;
+	struct gpu_ring *r;
+
+	uint32_t reg0;
+
+	fix_init(f);
+	reg0 = model_abs(f->m, COMPUTE_USER_DATA_4);
+	r = find_ring(f->dev, "comp_1.0.0");
+	assert_int_equal(kbo_alloc(f->dev, 4096, 4096, KBO_GTT, &ib), 0);
+	assert_int_equal(kbo_alloc(f->dev, 4096, 4096, KBO_GTT, &mem), 0);
+	p = ib.cpu;
+	d = mem.cpu;
+	d[0] = 0x11111111u, d[1] = 0x22222222u, d[2] = 0x33333333u;
+	p[n++] = PM4_TYPE3_HDR(PKT3_LOAD_SH_REG_INDEX, LOAD_SH_REG_INDEX_NDW - 1);
+	p[n++] = (uint32_t)mem.gpu & LOAD_SH_REG_INDEX_ADDR_LO_MASK;
+	p[n++] = (uint32_t)(mem.gpu >> 32);
+	p[n++] = F_PREP(LOAD_SH_REG_INDEX_REG_OFFSET, reg0 - PM4_SH_REG_START);
+	p[n++] = F_PREP(LOAD_SH_REG_INDEX_NUM_DWORDS, 3);
+	for (unsigned i = 0; i < 3; i++) {
+		uint64_t a = mem.gpu + 64 + 4 * i;
+
+		p[n++] = PM4_TYPE3_HDR(PKT3_COPY_DATA, COPY_DATA_NDW - 1);
+		p[n++] = F_PREP(COPY_DATA_SRC_SEL, COPY_SEL_REG) |
+		    F_PREP(COPY_DATA_DST_SEL, COPY_SEL_DST_MEM);
+		p[n++] = reg0 + i, p[n++] = 0;
+		p[n++] = (uint32_t)a, p[n++] = (uint32_t)(a >> 32);
+	}
+	call[0] = PM4_TYPE3_HDR(PKT3_INDIRECT_BUFFER, 3);
+	call[1] = (uint32_t)ib.gpu & IB_BASE_LO_MASK;
+	call[2] = F_PREP(IB_BASE_HI, ib.gpu >> 32);
+	call[3] = F_PREP(IB_CNTL_SIZE, n) | F_PREP(IB_CNTL_VALID, 1);
+	assert_int_equal(submit(r, call, 4, WAIT_NS), 0);
+	for (unsigned i = 0; i < 3; i++)
+		assert_int_equal(d[16 + i], d[i]);
+	kbo_free(f->dev, &ib);
+	kbo_free(f->dev, &mem);
+}
+
 /* RELEASE_MEM with INT_SEL raises the EOP interrupt naming the queue. */
 static void
 release_mem_interrupt_arrives(void **state)
@@ -401,6 +449,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(sdma_srbm_write_and_timestamp, setup, teardown),
 		cmocka_unit_test_setup_teardown(sdma_unknown_opcode_halts, setup, teardown),
 		cmocka_unit_test_setup_teardown(pm4_ib_packets, setup, teardown),
+		cmocka_unit_test_setup_teardown(load_sh_reg_index_fills_user_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(release_mem_interrupt_arrives, setup, teardown),
 		cmocka_unit_test_setup_teardown(unknown_opcode_raises_bad_opcode, setup, teardown),
 	};
