@@ -322,7 +322,7 @@ ps_check(const struct wl_run *r)
 
 	for (uint32_t i = 0; i < PS_N; i++) {
 		want[i] = a[i] * PS_MUL + 0x1000u + PS_WIDTH;
-		wantf[i] = -((float)(a[i] & 0xffu) * 0.5f + ps_v[i & 3u]);
+		wantf[i] = -((float)(a[i] & 0xffu) * 0.5f + ps_v[i / PS_WIDTH % 4u]);
 	}
 	rc = wl_cmp(r, "c (spec MUL, width, push add)", r->buf[1], want, PS_N, WL_U32);
 	rc |= wl_cmp(r, "f (push scale, vec4, spec NEG)", r->buf[2], wantf, PS_N, WL_F32);
