@@ -58,6 +58,7 @@ struct workload {
 	const uint32_t *spv;
 	size_t spv_bytes;
 	uint32_t need;			/* WL_F_* */
+	uint32_t min_subgroup;		/* else skipped (lavapipe's are 8 wide) */
 	uint32_t nbuf;
 	uint32_t buf_bytes[WL_MAXBUF];
 	uint32_t nimg;

@@ -89,9 +89,10 @@ need_name(uint32_t bit)
 	return i < sizeof(names) / sizeof(names[0]) ? names[i] : "?";
 }
 
-/* The WL_F_SG_* bits the driver supports in compute shaders. */
+/* The WL_F_SG_* bits the driver supports in compute shaders; *size is
+ * its subgroupSize. */
 static uint32_t
-subgroup_support(void)
+subgroup_support(uint32_t *size)
 {
 	static const struct { VkSubgroupFeatureFlags op; uint32_t bit; } ops[] = {
 	    { VK_SUBGROUP_FEATURE_VOTE_BIT, WL_F_SG_VOTE },
@@ -108,6 +109,7 @@ subgroup_support(void)
 	uint32_t bits = 0;
 
 	vkGetPhysicalDeviceProperties2(vkt_pdev, &p);
+	*size = sg.subgroupSize;
 	if ((sg.supportedStages & VK_SHADER_STAGE_COMPUTE_BIT) == 0)
 		return 0;
 	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
@@ -121,11 +123,16 @@ wl_device(struct vkt_dev *d, const struct workload *wl, uint32_t family)
 {
 	const int with_af = has_ext(VK_EXT_SHADER_ATOMIC_FLOAT_EXTENSION_NAME);
 	const int with_af2 = has_ext(VK_EXT_SHADER_ATOMIC_FLOAT_2_EXTENSION_NAME);
-	const uint32_t sg = subgroup_support();
 	const char *exts[NEXT_MAX];
+	uint32_t sg_size, sg = subgroup_support(&sg_size);
 	uint32_t nexts = 0;
 	struct feats have, want;
 
+	if (sg_size < wl->min_subgroup) {
+		printf("%s: skipped: needs subgroups of %u or more, the driver's are %u\n",
+		    wl->name, wl->min_subgroup, sg_size);
+		return 77;
+	}
 	feats_init(&have, with_af, with_af2);
 	vkGetPhysicalDeviceFeatures2(vkt_pdev, &have.f2);
 	/* VK_EXT_shader_atomic_float2 depends on VK_EXT_shader_atomic_float. */

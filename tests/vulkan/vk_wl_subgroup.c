@@ -6,7 +6,10 @@
  * thread 0 (32 in wave32, 64 in wave64 on RADV, 8 on lavapipe with AVX2),
  * requires the usual
  * layout (invocation t of a workgroup is lane t % size of subgroup
- * t / size) and computes every other word per subgroup in C.
+ * t / size) and computes every other word per subgroup in C.  A
+ * cluster larger than the subgroup is undefined, so sg_clustered (up to
+ * 32) needs subgroups of 32 or more; the others need 8 (shuffle xor 5,
+ * broadcast from invocation 5).
  */
 #include <string.h>
 
@@ -69,10 +72,11 @@ sg_check(const struct wl_run *r, const struct sg_test *t)
 	return rc;
 }
 
-#define SG_WORKLOAD(id, nm, desc, feat, sgw)					\
+#define SG_WORKLOAD(id, nm, desc, feat, sgw, minsg)				\
 	const struct workload wl_##id = {					\
 		.name = nm, .what = desc,					\
 		.spv = id##_spv, .spv_bytes = sizeof(id##_spv), .need = feat,	\
+		.min_subgroup = minsg,						\
 		.nbuf = 2, .buf_bytes = { SG_N * 4u, SG_N * 4u * (sgw) },	\
 		.groups = { SG_N / SG_WG, 1, 1 },				\
 		.fill = sg_fill, .check = id##_check,				\
@@ -131,7 +135,7 @@ sg_ballot_check(const struct wl_run *r)
 }
 
 SG_WORKLOAD(sg_ballot, "sg_ballot", "subgroup vote, ballot and broadcast",
-    WL_F_SG_VOTE | WL_F_SG_BALLOT, 12u);
+    WL_F_SG_VOTE | WL_F_SG_BALLOT, 12u, 8u);
 
 /* --- shuffle ---------------------------------------------------------- */
 
@@ -158,7 +162,7 @@ sg_shuffle_check(const struct wl_run *r)
 }
 
 SG_WORKLOAD(sg_shuffle, "sg_shuffle", "subgroup shuffle, xor, up, down",
-    WL_F_SG_SHUFFLE, 5u);
+    WL_F_SG_SHUFFLE, 5u, 8u);
 
 /* --- arithmetic --------------------------------------------------------- */
 
@@ -222,7 +226,7 @@ sg_arith_check(const struct wl_run *r)
 }
 
 SG_WORKLOAD(sg_arith, "sg_arith", "subgroup reductions and scans",
-    WL_F_SG_ARITH, 12u);
+    WL_F_SG_ARITH, 12u, 8u);
 
 /* --- clustered ---------------------------------------------------------- */
 
@@ -267,4 +271,4 @@ sg_clustered_check(const struct wl_run *r)
 }
 
 SG_WORKLOAD(sg_clustered, "sg_clustered", "clustered subgroup reductions",
-    WL_F_SG_CLUSTER, 7u);
+    WL_F_SG_CLUSTER, 7u, 32u);

@@ -192,6 +192,15 @@ const struct workload wl_int64 = {
 
 /* --- float64 ---------------------------------------------------------- */
 
+static uint32_t
+f32_bits(float f)
+{
+	uint32_t u;
+
+	memcpy(&u, &f, 4);
+	return u;
+}
+
 static double
 d_in(uint32_t i)
 {
@@ -231,7 +240,7 @@ f64_check(const struct wl_run *r)
 		w[3] = floor(x);
 		w[4] = x < y ? x : y;
 		w[5] = (double)(int32_t)x;
-		w[6] = (double)(float)x;
+		w[6] = (double)f32_bits((float)x);
 		wdiv[2 * i] = x / y;
 		wdiv[2 * i + 1] = sqrt(fabs(x));
 		memcpy(&got[i * 7u], &c[i * F64_WORDS], 7 * 8u);

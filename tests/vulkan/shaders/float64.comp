@@ -23,7 +23,9 @@ main()
 	c[WORDS * i + 3] = floor(x);
 	c[WORDS * i + 4] = min(x, y);
 	c[WORDS * i + 5] = double(int(x));
-	c[WORDS * i + 6] = double(float(x));
+	// The f32 bits, exactly as a double: lavapipe 25.0.7 folds
+	// double(float(x)) back to x.
+	c[WORDS * i + 6] = double(floatBitsToUint(float(x)));
 	c[WORDS * i + 7] = x / y;
 	c[WORDS * i + 8] = sqrt(abs(x));
 }
