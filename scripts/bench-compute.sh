@@ -51,11 +51,33 @@ printf '{ "file_format_version": "1.0.0", "ICD": { "api_version": "1.1.230", "li
 lavapipe() { VK_ICD_FILENAMES="$icd" VK_DRIVER_FILES="$icd" "$@"; }
 model() { METALGPU_RADV=$version METALGPU_JOB_TIMEOUT_MS=3000 "$metalgpu" run -- "$@"; }
 
+# disasm DWORD...: the first instruction in gfx1032 assembly, if llvm-mc
+# is there (the driver logs an illegal instruction's first two dwords).
+disasm() {
+	local d k bytes=""
+
+	command -v llvm-mc >/dev/null || return 0
+	for d in "$@"; do
+		for k in 0 8 16 24; do
+			bytes="$bytes $(printf '0x%02x' $(((d >> k) & 255)))"
+		done
+	done
+	llvm-mc -triple=amdgcn -mcpu=gfx1032 --disassemble <<<"$bytes" 2>/dev/null |
+		grep -v '^[[:space:]]*\.text' | head -1 | sed 's/^[[:space:]]*//'
+}
+
 # why OUTPUT: one line saying why a run did not pass (lavapipe's own
 # warning about not being a conformant GPU left out).
 why() {
-	local l
-	l=$(grep -m1 -o 'SQ: illegal instruction.*\|CP bad opcode.*\|skipped: .*' <<<"$1" || true)
+	local l sq
+
+	sq=$(grep -m1 -o 'PC 0x[0-9a-f]* dwords 0x[0-9a-f]* 0x[0-9a-f]*' <<<"$1" || true)
+	if [ -n "$sq" ]; then
+		set -- $sq
+		echo "illegal instruction at PC $2: $4 $5 ($(disasm "$4" "$5"))"
+		return
+	fi
+	l=$(grep -m1 -o 'CP bad opcode.*\|skipped: .*' <<<"$1" || true)
 	[ -n "$l" ] || l=$(grep -v '^WARNING: lavapipe' <<<"$1" | grep -v '^$' | head -1)
 	echo "${l:0:110}"
 }
@@ -102,4 +124,4 @@ for w in $workloads; do
 done
 awk -v n="$n" -v m="$tm" -v l="$tl" 'BEGIN {
 	printf "  %-15s %12.3f %10.3f %7.1f   (sum of the medians of %d workloads)\n",
-	    "total", m, l, l > 0 ? m / l : 0, n }'
+	    "total", m, l, (l > 0 ? m / l : 0), n }'
