@@ -19,6 +19,9 @@
  *				fence wait timed, the inputs refilled (untimed)
  *				before each, the result checked after the last
  *
+ * VK_COMPUTE_SUBGROUP_SIZE=N makes the subgroup workloads require
+ * subgroups of N (vk_features.c: RADV would run them in wave64 anyway).
+ *
  * The bench line gives the median, min and max ms and, when the bridge's
  * libdrm.so.2 is loaded (metalgpu run), the model's wave instructions a
  * run and per second of the median (libradv_metal_usage).

@@ -59,6 +59,7 @@ struct workload {
 	size_t spv_bytes;
 	uint32_t need;			/* WL_F_* */
 	uint32_t min_subgroup;		/* else skipped (lavapipe's are 8 wide) */
+	int sized_subgroup;		/* VK_COMPUTE_SUBGROUP_SIZE applies */
 	uint32_t nbuf;
 	uint32_t buf_bytes[WL_MAXBUF];
 	uint32_t nimg;

@@ -3,6 +3,11 @@
  * driver exposes (features, subgroup operations, extensions), and exactly
  * those enabled.  A need the driver lacks is a skip (exit 77), not a
  * failure: RADV exposes float atomic add only from gfx11, for example.
+ * RADV runs a shader that uses subgroup operations in wave64 whatever
+ * RADV_PERFTEST=cswave32 says (its subgroupSize is 64; letting it vary
+ * does not change that in 22.3.6), so VK_COMPUTE_SUBGROUP_SIZE=N asks
+ * for subgroups of N through VK_EXT_subgroup_size_control for the
+ * workloads with sized_subgroup: meson's _w32 subgroup tests set 32.
  */
 #include <string.h>
 
@@ -10,7 +15,7 @@
 #include "vk_kernel.h"
 #include "vk_util.h"
 
-#define NEXT_MAX	2
+#define NEXT_MAX	3
 
 /* Everything the WL_F_* bits map to, queried in one chain. */
 struct feats {
@@ -19,6 +24,7 @@ struct feats {
 	VkPhysicalDeviceVulkan12Features f12;
 	VkPhysicalDeviceShaderAtomicFloatFeaturesEXT af;
 	VkPhysicalDeviceShaderAtomicFloat2FeaturesEXT af2;
+	VkPhysicalDeviceSubgroupSizeControlFeaturesEXT sc;
 };
 
 static int
@@ -37,22 +43,33 @@ has_ext(const char *name)
 	return found;
 }
 
-/* Links the chain; the extension structs only when the driver has them. */
+/* Links the chain; the extension structs only when asked (the driver has
+ * the extension and, for a device, the workload uses it). */
 static void
-feats_init(struct feats *f, int with_af, int with_af2)
+feats_init(struct feats *f, int with_af, int with_af2, int with_sc)
 {
+	void **tail;
+
 	memset(f, 0, sizeof(*f));
 	f->f2.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2;
 	f->f11.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_1_FEATURES;
 	f->f12.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES;
 	f->af.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_FEATURES_EXT;
 	f->af2.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_2_FEATURES_EXT;
+	f->sc.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_FEATURES_EXT;
 	f->f2.pNext = &f->f11;
 	f->f11.pNext = &f->f12;
-	if (with_af)
-		f->f12.pNext = &f->af;
-	if (with_af2)
-		*(with_af ? &f->af.pNext : &f->f12.pNext) = &f->af2;
+	tail = &f->f12.pNext;
+	if (with_af) {
+		*tail = &f->af;
+		tail = &f->af.pNext;
+	}
+	if (with_af2) {
+		*tail = &f->af2;
+		tail = &f->af2.pNext;
+	}
+	if (with_sc)
+		*tail = &f->sc;
 }
 
 /* Sets in want the feature behind need bit, returns have's value of it. */
@@ -89,6 +106,34 @@ need_name(uint32_t bit)
 	return i < sizeof(names) / sizeof(names[0]) ? names[i] : "?";
 }
 
+/* The subgroup size VK_COMPUTE_SUBGROUP_SIZE asks wl for (0: none); 77
+ * (with a message) when the driver cannot give it. */
+static int
+required_size(const struct workload *wl, const struct feats *have, uint32_t *size)
+{
+	VkPhysicalDeviceSubgroupSizeControlPropertiesEXT sc = {
+	    .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_PROPERTIES_EXT };
+	VkPhysicalDeviceProperties2 p = {
+	    .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2, .pNext = &sc };
+	const char *env = getenv("VK_COMPUTE_SUBGROUP_SIZE");
+
+	*size = 0;
+	if (!wl->sized_subgroup || env == NULL)
+		return 0;
+	*size = (uint32_t)strtoul(env, NULL, 0);
+	if (have->sc.subgroupSizeControl)
+		vkGetPhysicalDeviceProperties2(vkt_pdev, &p);
+	if (!have->sc.subgroupSizeControl || *size < sc.minSubgroupSize ||
+	    *size > sc.maxSubgroupSize ||
+	    (sc.requiredSubgroupSizeStages & VK_SHADER_STAGE_COMPUTE_BIT) == 0) {
+		printf("%s: skipped: the driver cannot run compute subgroups of %u "
+		    "(VK_EXT_subgroup_size_control: %u to %u)\n", wl->name, *size,
+		    sc.minSubgroupSize, sc.maxSubgroupSize);
+		return 77;
+	}
+	return 0;
+}
+
 /* The WL_F_SG_* bits the driver supports in compute shaders; *size is
  * its subgroupSize. */
 static uint32_t
@@ -119,10 +164,12 @@ subgroup_support(uint32_t *size)
 }
 
 int
-wl_device(struct vkt_dev *d, const struct workload *wl, uint32_t family)
+wl_device(struct vkt_dev *d, const struct workload *wl, uint32_t family,
+    uint32_t *sg_required)
 {
 	const int with_af = has_ext(VK_EXT_SHADER_ATOMIC_FLOAT_EXTENSION_NAME);
 	const int with_af2 = has_ext(VK_EXT_SHADER_ATOMIC_FLOAT_2_EXTENSION_NAME);
+	const int with_sc = has_ext(VK_EXT_SUBGROUP_SIZE_CONTROL_EXTENSION_NAME);
 	const char *exts[NEXT_MAX];
 	uint32_t sg_size, sg = subgroup_support(&sg_size);
 	uint32_t nexts = 0;
@@ -133,11 +180,14 @@ wl_device(struct vkt_dev *d, const struct workload *wl, uint32_t family)
 		    wl->name, wl->min_subgroup, sg_size);
 		return 77;
 	}
-	feats_init(&have, with_af, with_af2);
+	feats_init(&have, with_af, with_af2, with_sc);
 	vkGetPhysicalDeviceFeatures2(vkt_pdev, &have.f2);
+	if (required_size(wl, &have, sg_required) != 0)
+		return 77;
 	/* VK_EXT_shader_atomic_float2 depends on VK_EXT_shader_atomic_float. */
 	feats_init(&want, with_af && (wl->need & (WL_F_FATOMIC | WL_F_FADD | WL_F_FMINMAX)),
-	    with_af2 && (wl->need & WL_F_FMINMAX));
+	    with_af2 && (wl->need & WL_F_FMINMAX), *sg_required != 0);
+	want.sc.subgroupSizeControl = *sg_required != 0;
 	for (uint32_t bit = 1; bit < WL_F_GFX_TOO; bit <<= 1) {
 		int ok;
 
@@ -161,6 +211,8 @@ wl_device(struct vkt_dev *d, const struct workload *wl, uint32_t family)
 		exts[nexts++] = VK_EXT_SHADER_ATOMIC_FLOAT_EXTENSION_NAME;
 	if (wl->need & WL_F_FMINMAX)
 		exts[nexts++] = VK_EXT_SHADER_ATOMIC_FLOAT_2_EXTENSION_NAME;
+	if (*sg_required != 0)
+		exts[nexts++] = VK_EXT_SUBGROUP_SIZE_CONTROL_EXTENSION_NAME;
 	vkt_device_ext(d, &family, 1, &want.f2, exts, nexts);
 	return 0;
 }

@@ -105,9 +105,14 @@ pipeline_create(struct wl_gpu *g, const struct workload *wl)
 		.stage = VK_SHADER_STAGE_COMPUTE_BIT, .pName = "main",
 		.pSpecializationInfo = wl->nspec ? &si : NULL },
 	    .layout = g->layout };
+	VkPipelineShaderStageRequiredSubgroupSizeCreateInfoEXT rs = {
+	    .sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_REQUIRED_SUBGROUP_SIZE_CREATE_INFO_EXT,
+	    .requiredSubgroupSize = g->sg_required };
 
 	for (uint32_t i = 0; i < wl->nspec; i++)
 		me[i] = (VkSpecializationMapEntry){ i, i * 4u, 4 };
+	if (g->sg_required != 0)
+		ci.stage.pNext = &rs;
 	VKCHECK(vkCreateShaderModule(g->d.dev, &mi, NULL, &g->mod));
 	ci.stage.module = g->mod;
 	VKCHECK(vkCreateComputePipelines(g->d.dev, VK_NULL_HANDLE, 1, &ci, NULL, &g->pipe));
@@ -178,7 +183,7 @@ wl_gpu_create(struct wl_gpu *g, const struct workload *wl, uint32_t family)
 	for (uint32_t i = 0; i < wl->nimg; i++)
 		if (image_supported(wl, &wl->img[i]) != 0)
 			return 77;
-	if ((rc = wl_device(&g->d, wl, family)) != 0)
+	if ((rc = wl_device(&g->d, wl, family, &g->sg_required)) != 0)
 		return rc;
 	g->run.wl = wl;
 	for (uint32_t i = 0; i < wl->nbuf; i++) {

@@ -29,12 +29,15 @@ struct wl_gpu {
 	VkPipeline pipe;
 	VkDescriptorPool pool;
 	VkDescriptorSet set;
+	uint32_t sg_required;		/* requiredSubgroupSize, or 0 */
 	struct wl_run run;
 };
 
 /* vk_features.c: the device with wl's needs enabled; 77 when the driver
- * lacks one (message printed), else 0. */
-int	wl_device(struct vkt_dev *, const struct workload *, uint32_t family);
+ * lacks one (message printed), else 0 with *sg_required the subgroup size
+ * the pipeline must ask for (0: the driver's choice). */
+int	wl_device(struct vkt_dev *, const struct workload *, uint32_t family,
+	    uint32_t *sg_required);
 /* 77 (with a message) when the workload is outside the driver's limits or
  * formats, else 0 with everything created and run.buf/img mapped. */
 int	wl_gpu_create(struct wl_gpu *, const struct workload *, uint32_t family);

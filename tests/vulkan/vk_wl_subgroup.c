@@ -3,7 +3,8 @@
  * shuffles, arithmetic, clustered.  Each thread writes SG_WORDS words,
  * the first its gl_SubgroupSize | gl_SubgroupID << 8 |
  * gl_SubgroupInvocationID << 16.  The check takes the subgroup size from
- * thread 0 (32 in wave32, 64 in wave64 on RADV, 8 on lavapipe with AVX2),
+ * thread 0 (32 in wave32, 64 in wave64 on RADV, 8 on lavapipe with AVX2;
+ * VK_COMPUTE_SUBGROUP_SIZE=32 asks for 32 on RADV, see vk_features.c),
  * requires the usual
  * layout (invocation t of a workgroup is lane t % size of subgroup
  * t / size) and computes every other word per subgroup in C.  A
@@ -76,7 +77,7 @@ sg_check(const struct wl_run *r, const struct sg_test *t)
 	const struct workload wl_##id = {					\
 		.name = nm, .what = desc,					\
 		.spv = id##_spv, .spv_bytes = sizeof(id##_spv), .need = feat,	\
-		.min_subgroup = minsg,						\
+		.min_subgroup = minsg, .sized_subgroup = 1,			\
 		.nbuf = 2, .buf_bytes = { SG_N * 4u, SG_N * 4u * (sgw) },	\
 		.groups = { SG_N / SG_WG, 1, 1 },				\
 		.fill = sg_fill, .check = id##_check,				\
