@@ -36,7 +36,7 @@ icd="$icd_dir/lvp_icd.$version.json"
 all="vadd loop saxpy reduce scan matmul histogram pushspec indirect atomics
 	atomic64 atomic_fadd atomic_fminmax sg_ballot sg_shuffle sg_arith
 	sg_clustered int16 float16 int64 float64 image_r32ui image_rgba8 wg1024
-	grid_large grid3d"
+	grid_large grid_wide grid3d"
 workloads=${BENCH_WORKLOADS:-$all}
 
 if [ ! -x "$prog" ] || [ ! -f "$lib" ]; then

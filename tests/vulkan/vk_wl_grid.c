@@ -1,8 +1,9 @@
 /*
  * Launch shapes: workgroups of 1024 invocations (wg1024), more than 65536
  * workgroups in x (grid_large: past a 16-bit count, skipped where
- * maxComputeWorkGroupCount[0] is smaller, as on lavapipe), and a 3-D grid
- * of 3-D workgroups (grid3d).
+ * maxComputeWorkGroupCount[0] is smaller, as with RADV 22.3.6 and
+ * lavapipe), 65535 x 2 workgroups (grid_wide: within everyone's limits),
+ * and a 3-D grid of 3-D workgroups (grid3d).
  */
 #include <string.h>
 
@@ -15,6 +16,8 @@
 #define WG_GROUPS	16u
 #define WG_N		(WG_GROUP * WG_GROUPS)
 #define GL_GROUPS	70000u
+#define GW_X		65535u		/* the largest count every driver allows */
+#define GW_Y		2u
 #define G3_LX		4u		/* local size in grid3d.comp */
 #define G3_LY		4u
 #define G3_LZ		2u
@@ -63,23 +66,24 @@ const struct workload wl_wg1024 = {
 	.fill = wg_fill, .check = wg_check,
 };
 
-/* --- grid_large --------------------------------------------------------- */
+/* --- grid_large and grid_wide (one shader) ------------------------------ */
 
 static void
 gl_fill(struct wl_run *r)
 {
-	memset(r->buf[0], 0xff, GL_GROUPS * 4u);
+	memset(r->buf[0], 0xff, r->wl->buf_bytes[0]);
 }
 
 static int
 gl_check(const struct wl_run *r)
 {
-	uint32_t *want = wl_alloc(GL_GROUPS * 4u);
+	const uint32_t nx = r->wl->groups[0], ny = r->wl->groups[1];
+	uint32_t *want = wl_alloc(nx * ny * 4u);
 	int rc;
 
-	for (uint32_t i = 0; i < GL_GROUPS; i++)
-		want[i] = i * 0x9e3779b1u + GL_GROUPS;
-	rc = wl_cmp(r, "c", r->buf[0], want, GL_GROUPS, WL_U32);
+	for (uint32_t g = 0; g < nx * ny; g++)
+		want[g] = g * 0x9e3779b1u + nx + (ny << 24);
+	rc = wl_cmp(r, "c", r->buf[0], want, nx * ny, WL_U32);
 	free(want);
 	return rc;
 }
@@ -89,6 +93,14 @@ const struct workload wl_grid_large = {
 	.spv = grid_large_spv, .spv_bytes = sizeof(grid_large_spv),
 	.nbuf = 1, .buf_bytes = { GL_GROUPS * 4u },
 	.groups = { GL_GROUPS, 1, 1 },
+	.fill = gl_fill, .check = gl_check,
+};
+
+const struct workload wl_grid_wide = {
+	.name = "grid_wide", .what = "65535 x 2 workgroups",
+	.spv = grid_large_spv, .spv_bytes = sizeof(grid_large_spv),
+	.nbuf = 1, .buf_bytes = { GW_X * GW_Y * 4u },
+	.groups = { GW_X, GW_Y, 1 },
 	.fill = gl_fill, .check = gl_check,
 };
 
