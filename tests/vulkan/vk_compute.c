@@ -61,6 +61,9 @@ run_on(const struct workload *wl, uint32_t family, const char *queue)
 	cmd = vkt_begin(&g.d, 0);
 	wl_gpu_record(&g, cmd);
 	r = vkt_submit_wait(&g.d, 0, cmd);
+	CHECK(r != VK_TIMEOUT, "%s: %s: not done in %llu s (a hung queue: the driver's "
+	    "log above names an illegal instruction or a fault, if any)", wl->name, queue,
+	    VKT_TIMEOUT_NS / 1000000000ull);
 	CHECK(r == VK_SUCCESS, "%s: %s: submission: VkResult %d", wl->name, queue, r);
 	rc = wl->check(&g.run);
 	wl_gpu_destroy(&g);
