@@ -52,12 +52,13 @@ lavapipe() { VK_ICD_FILENAMES="$icd" VK_DRIVER_FILES="$icd" "$@"; }
 model() { METALGPU_RADV=$version METALGPU_JOB_TIMEOUT_MS=3000 "$metalgpu" run -- "$@"; }
 
 # disasm DWORD...: the first instruction in gfx1032 assembly, if llvm-mc
-# is there (the driver logs an illegal instruction's first two dwords).
+# is there (the driver logs an illegal instruction's first two dwords; a
+# zero dword after them stands for a literal the log leaves out).
 disasm() {
 	local d k bytes=""
 
 	command -v llvm-mc >/dev/null || return 0
-	for d in "$@"; do
+	for d in "$@" 0; do
 		for k in 0 8 16 24; do
 			bytes="$bytes $(printf '0x%02x' $(((d >> k) & 255)))"
 		done
