@@ -46,13 +46,22 @@ vkt_family(VkQueueFlags want, VkQueueFlags avoid)
 void
 vkt_device(struct vkt_dev *d, const uint32_t *families, uint32_t n)
 {
-	static const float prio = 1.0f;
-	VkDeviceQueueCreateInfo qi[4];
 	VkPhysicalDeviceVulkan12Features f12 = {
 	    .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES,
 	    .timelineSemaphore = VK_TRUE };
+
+	vkt_device_ext(d, families, n, &f12, NULL, 0);
+}
+
+void
+vkt_device_ext(struct vkt_dev *d, const uint32_t *families, uint32_t n,
+    const void *features, const char *const *exts, uint32_t nexts)
+{
+	static const float prio = 1.0f;
+	VkDeviceQueueCreateInfo qi[4];
 	VkDeviceCreateInfo ci = { .sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO,
-	    .pNext = &f12, .queueCreateInfoCount = n, .pQueueCreateInfos = qi };
+	    .pNext = features, .queueCreateInfoCount = n, .pQueueCreateInfos = qi,
+	    .enabledExtensionCount = nexts, .ppEnabledExtensionNames = exts };
 
 	CHECK(n >= 1 && n <= 4, "vkt_device: %u queues", n);
 	memset(d, 0, sizeof(*d));
@@ -114,7 +123,8 @@ vkt_buf_props(struct vkt_dev *d, struct vkt_buf *b, VkDeviceSize size,
 {
 	VkBufferCreateInfo bi = { .sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO,
 	    .size = size, .usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT |
-	    VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+	    VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_STORAGE_BUFFER_BIT |
+	    VK_BUFFER_USAGE_INDIRECT_BUFFER_BIT,
 	    .sharingMode = VK_SHARING_MODE_EXCLUSIVE };
 	VkMemoryRequirements req;
 	VkMemoryAllocateInfo ai = { .sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO };

@@ -33,7 +33,7 @@ extern VkInstance vkt_inst;
 extern VkPhysicalDevice vkt_pdev;
 
 /* A buffer bound to its own host-visible, host-coherent memory, mapped;
- * usable for transfers and as a storage buffer. */
+ * usable for transfers, as a storage buffer and for indirect dispatch. */
 struct vkt_buf {
 	VkBuffer buf;
 	VkDeviceMemory mem;
@@ -55,6 +55,10 @@ void	vkt_teardown(void);
 /* The first family whose flags include want and exclude none of avoid. */
 uint32_t vkt_family(VkQueueFlags want, VkQueueFlags avoid);
 void	vkt_device(struct vkt_dev *, const uint32_t *families, uint32_t n);
+/* The same with a caller's feature chain (VkDeviceCreateInfo.pNext) and
+ * extensions instead of vkt_device's timeline semaphores. */
+void	vkt_device_ext(struct vkt_dev *, const uint32_t *families, uint32_t n,
+	    const void *features, const char *const *exts, uint32_t nexts);
 void	vkt_device_destroy(struct vkt_dev *);
 void	vkt_buf(struct vkt_dev *, struct vkt_buf *, VkDeviceSize size);
 /* The same in a memory type that also has the extra property flags. */
