@@ -46,6 +46,7 @@
 #include "amd/ih_v5.h"
 #include "cp.h"
 #include "shader/wave.h"
+#include "tlb.h"
 
 #define NSLOTS			128	/* ring_id: me [3:2] pipe [1:0] queue [6:4] */
 #define NBASES			4	/* SET_BASE indices kept */
@@ -74,6 +75,15 @@ struct queue_state {
 	uint64_t base[NBASES];
 };
 
+/* Shader memory: the queue's VMID through a translation cache (tlb.h),
+ * or, where it cannot answer, through the GMC's exact path. */
+struct dmem {
+	struct navi23 *m;
+	unsigned vmid;
+	enum navi23_engine eng;
+	struct tlb tlb;
+};
+
 struct dispatch_state {
 	uint32_t sh_first;		/* absolute dword of COMPUTE_SH_FIRST */
 	struct queue_state qs[NSLOTS];
@@ -82,15 +92,10 @@ struct dispatch_state {
 	uint32_t *fetch;		/* CODE_MAX_BYTES */
 	struct shader_wave wave[MAX_WAVES];
 	unsigned nwaves_alloc;
+	struct dmem mem;		/* per dispatch */
 	uint8_t lds[LDS_MAX_BYTES];
 };
 
-/* Shader memory: the queue's VMID through the GMC. */
-struct dmem {
-	struct navi23 *m;
-	unsigned vmid;
-	enum navi23_engine eng;
-};
 
 /* One workgroup's barrier. */
 struct wg_sync {
@@ -114,7 +119,12 @@ static int
 dmem_read(void *ctx, uint64_t va, void *dst, size_t len)
 {
 	struct dmem *d = ctx;
+	const void *p = tlb_lookup(&d->tlb, va, len, GMC_READ);
 
+	if (p != NULL) {
+		memcpy(dst, p, len);
+		return 0;
+	}
 	return gmc_read(d->m, d->vmid, va, dst, len, d->eng);
 }
 
@@ -122,7 +132,12 @@ static int
 dmem_write(void *ctx, uint64_t va, const void *src, size_t len)
 {
 	struct dmem *d = ctx;
+	void *p = tlb_lookup(&d->tlb, va, len, GMC_WRITE);
 
+	if (p != NULL) {
+		memcpy(p, src, len);
+		return 0;
+	}
 	return gmc_write(d->m, d->vmid, va, src, len, d->eng);
 }
 
@@ -409,7 +424,6 @@ run_group(struct pm4_ctx *c, const struct launch *l, const struct shader_program
 	struct dispatch_state *ds = c->disp;
 	unsigned threads = dim[0] * dim[1] * dim[2];
 	unsigned nwaves = (threads + l->wave_size - 1) / l->wave_size;
-	struct dmem mem = { c->m, vmid, c->e->id };
 	struct wg_sync sync = { nwaves, 0, 0 };
 	bool done[MAX_WAVES], waiting[MAX_WAVES];
 	unsigned wait_gen[MAX_WAVES];
@@ -425,7 +439,7 @@ run_group(struct pm4_ctx *c, const struct launch *l, const struct shader_program
 		}
 		wave_setup(l, w, i, nwaves, tgid, dim, threads);
 		w->mem = &dmem_ops;
-		w->mem_ctx = &mem;
+		w->mem_ctx = &ds->mem;
 		w->lds = l->lds_bytes != 0 ? ds->lds : NULL;
 		w->lds_size = l->lds_bytes;
 		w->barrier = nwaves > 1 ? wg_barrier : NULL;
@@ -537,6 +551,10 @@ dispatch_run(struct pm4_ctx *c, unsigned vmid, const uint32_t dims[3],
 		    c->q->name, (unsigned long long)l.pgm, vmid);
 		return DISPATCH_HANG;
 	}
+	c->disp->mem.m = c->m;
+	c->disp->mem.vmid = vmid;
+	c->disp->mem.eng = c->e->id;
+	tlb_init(&c->disp->mem.tlb, c->m, vmid);
 	for (g[2] = 0; g[2] < l.groups[2]; g[2]++)
 		for (g[1] = 0; g[1] < l.groups[1]; g[1]++)
 			for (g[0] = 0; g[0] < l.groups[0]; g[0]++) {

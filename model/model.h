@@ -152,6 +152,17 @@ int	gmc_read(struct navi23 *, unsigned vmid, uint64_t addr, void *dst,
 	    uint64_t len, enum navi23_engine);
 int	gmc_write(struct navi23 *, unsigned vmid, uint64_t addr, const void *src,
 	    uint64_t len, enum navi23_engine);
+/*
+ * For a translation cache (tlb.c): the host pointer of the 4 KiB page
+ * holding addr and, in *perm, the GMC_* accesses its mapping allows; NULL
+ * when the page is not plain memory of vmid.  Never records a fault: the
+ * cache's slow path, gmc_read/gmc_write, does that exactly.
+ */
+#define GMC_PAGE	4096ull
+void	*gmc_page(struct navi23 *, unsigned vmid, uint64_t addr, unsigned *perm);
+/* The VM generation: changes whenever a cached page may have (any GMC
+ * register write, invalidation requests included). */
+const atomic_uint *gmc_vm_gen(struct navi23 *);
 /* VRAM physical address → host pointer (page tables, PSP TMR), or NULL. */
 void	*gmc_vram_ptr(struct navi23 *, uint64_t pa, uint64_t len);
 
