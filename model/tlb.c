@@ -25,7 +25,7 @@ tlb_init(struct tlb *t, struct navi23 *m, unsigned vmid)
  * A miss (or a generation change): translate va's page and keep it.  The
  * generation is read before the walk, so a table changed during the walk
  * leaves an entry that the next lookup throws away.  NULL: the page is
- * not there or does not allow `acc`.
+ * not there or does not allow all of `acc`.
  */
 void *
 tlb_fill(struct tlb *t, uint64_t va, unsigned acc)
@@ -43,5 +43,5 @@ tlb_fill(struct tlb *t, uint64_t va, unsigned acc)
 		return NULL;
 	}
 	*e = (struct tlb_entry){ page, p, perm };
-	return (perm & acc) ? p + (va & (GMC_PAGE - 1)) : NULL;
+	return (perm & acc) == acc ? p + (va & (GMC_PAGE - 1)) : NULL;
 }

@@ -48,7 +48,8 @@ tlb_slot(uint64_t page)
 	return (unsigned)((page * 0x9e3779b97f4a7c15ull) >> (64 - TLB_BITS));
 }
 
-/* Host pointer for [va, va + len) with access `acc`, or NULL: slow path. */
+/* Host pointer for [va, va + len) allowing every GMC_* access in `acc`,
+ * or NULL: take the slow path. */
 static inline void *
 tlb_lookup(struct tlb *t, uint64_t va, size_t len, unsigned acc)
 {
@@ -57,7 +58,7 @@ tlb_lookup(struct tlb *t, uint64_t va, size_t len, unsigned acc)
 
 	if (off + len > GMC_PAGE)
 		return NULL;
-	if (e->page != page || !(e->perm & acc) ||
+	if (e->page != page || (e->perm & acc) != acc ||
 	    atomic_load_explicit(t->gen, memory_order_acquire) != t->seen)
 		return tlb_fill(t, va, acc);
 	return e->host + off;
