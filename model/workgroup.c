@@ -189,6 +189,8 @@ wave_setup(const struct launch *l, struct shader_wave *w, unsigned wi,
 	uint32_t r2 = l->rsrc2, r1 = l->rsrc1;
 	unsigned s = F_GET(r2, PGM_RSRC2_USER_SGPR), tidig = F_GET(r2, PGM_RSRC2_TIDIG_COMP_CNT);
 	uint64_t exec = 0;
+	unsigned t0 = wi * w->nlanes;
+	uint32_t x = t0 % dim[0], y = t0 / dim[0] % dim[1], z = t0 / (dim[0] * dim[1]);
 
 	for (unsigned i = 0; i < s && i < COMPUTE_USER_DATA_COUNT; i++)
 		w->sgpr[i] = l->user[i];
@@ -202,17 +204,24 @@ wave_setup(const struct launch *l, struct shader_wave *w, unsigned wi,
 		w->sgpr[s++] = (nwaves & 0x3f) | (wi & 0x3f) << 6;
 	if (F_GET(r2, PGM_RSRC2_SCRATCH_EN))
 		w->sgpr[s++] = 0;	/* scratch wave offset: no scratch yet */
+	/* (x, y, z) of thread t0 + lane, stepped instead of divided: three
+	 * divisions a lane were a visible part of a short wave's cost. */
 	for (unsigned lane = 0; lane < w->nlanes; lane++) {
-		unsigned t = wi * w->nlanes + lane;
-
-		if (t >= threads) {
+		if (t0 + lane >= threads) {
 			w->vgpr[0][lane] = w->vgpr[1][lane] = w->vgpr[2][lane] = 0;
 			continue;
 		}
 		exec |= 1ull << lane;
-		w->vgpr[0][lane] = t % dim[0];
-		w->vgpr[1][lane] = tidig >= 1 ? t / dim[0] % dim[1] : 0;
-		w->vgpr[2][lane] = tidig >= 2 ? t / (dim[0] * dim[1]) : 0;
+		w->vgpr[0][lane] = x;
+		w->vgpr[1][lane] = tidig >= 1 ? y : 0;
+		w->vgpr[2][lane] = tidig >= 2 ? z : 0;
+		if (++x == dim[0]) {
+			x = 0;
+			if (++y == dim[1]) {
+				y = 0;
+				z++;
+			}
+		}
 	}
 	w->sgpr[OPR_EXEC_LO] = (uint32_t)exec;
 	w->sgpr[OPR_EXEC_HI] = w->nlanes == 64 ? (uint32_t)(exec >> 32) : 0;
