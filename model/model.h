@@ -101,7 +101,8 @@ struct navi23 {
 		atomic_ullong unknown_reg_accesses;
 		atomic_ullong pm4_packets, sdma_packets, psp_cmds, vm_faults;
 		/* Compute waves that ran, and their instructions (per wave,
-		 * not per lane), added once per workgroup (dispatch.c). */
+		 * not per lane), added once per dispatch and shader thread
+		 * (dispatch.c). */
 		atomic_ullong shader_waves, shader_insts;
 	} stats;
 };
