@@ -7,10 +7,11 @@
  *
  * Workgroups run on the shader pool (shader_pool.h): the engine thread
  * and, when the host has more CPUs, helper threads take workgroups in
- * grid order from one counter, each with its own waves, LDS and
- * translation cache (workgroup.c: wave launch, barriers).  The waves of a
- * workgroup stay on one thread.  METALGPU_SHADER_THREADS=1 runs them all
- * on the engine thread, one after another, as before the pool.
+ * grid order from one counter, a chunk at a time, each with its own
+ * waves, LDS and translation cache (workgroup.c: wave launch, barriers).
+ * The waves of a workgroup stay on one thread.  METALGPU_SHADER_THREADS=1
+ * runs them all on the engine thread, one after another, as before the
+ * pool.
  *
  * Errors stop the dispatch and hang the queue, as on the hardware (the
  * driver's hang detection then cancels the job):
@@ -42,6 +43,9 @@
 #define CODE_PAGE		4096u
 #define S_CODE_END		0xbf9f0000u	/* ACO pads a shader's end with it */
 #define CHECK_INSTS		(1u << 16)	/* between two interrupted() */
+#define CACHE_LINE		64
+#define CHUNKS_PER_THREAD	32
+#define CHUNK_MAX		64		/* groups taken at a time */
 
 struct shader_cache {
 	bool used;
@@ -253,9 +257,12 @@ struct grid_run {
 	const struct shader_program *prog;
 	unsigned vmid;
 	uint64_t ngroups;
-	atomic_ullong next;		/* the next group to hand out */
-	atomic_bool stop;		/* an error or a halt: no more groups */
-	pthread_mutex_t mu;
+	uint64_t chunk;			/* groups taken at a time */
+	/* Each on its own cache line: every participant bumps next, and
+	 * all of them read stop between rounds of wave turns. */
+	_Alignas(CACHE_LINE) atomic_ullong next;	/* the next group to hand out */
+	_Alignas(CACHE_LINE) atomic_bool stop;	/* an error or a halt: no more groups */
+	_Alignas(CACHE_LINE) pthread_mutex_t mu;
 	/* mu must be held for these: */
 	enum dispatch_rc rc;		/* the worst outcome so far */
 	uint64_t err_group;		/* the first group (grid order) that failed */
@@ -359,18 +366,22 @@ run_share(void *arg, unsigned id)
 	struct share s = { r, 0 };
 	struct wg_error err;
 	uint32_t tgid[3], dim[3];
-	uint64_t g, waves, insts;
+	uint64_t g, end, waves, insts;
 	enum dispatch_rc rc;
 
 	wg_worker_begin(k, c->m, r->vmid, c->e->id);
 	while (!atomic_load_explicit(&r->stop, memory_order_relaxed)) {
-		g = atomic_fetch_add_explicit(&r->next, 1, memory_order_relaxed);
+		g = atomic_fetch_add_explicit(&r->next, r->chunk, memory_order_relaxed);
 		if (g >= r->ngroups)
 			break;
-		group_of(r->l, g, tgid, dim);
-		rc = wg_run(k, r->l, r->prog, tgid, dim, share_stop, &s, &err);
-		if (rc != DISPATCH_OK)
-			group_failed(r, g, rc, &err);
+		end = r->ngroups - g < r->chunk ? r->ngroups : g + r->chunk;
+		for (; g < end && !atomic_load_explicit(&r->stop,
+		    memory_order_relaxed); g++) {
+			group_of(r->l, g, tgid, dim);
+			rc = wg_run(k, r->l, r->prog, tgid, dim, share_stop, &s, &err);
+			if (rc != DISPATCH_OK)
+				group_failed(r, g, rc, &err);
+		}
 	}
 	/* Two atomics per participant and dispatch, so the counters cost
 	 * the interpreter nothing. */
@@ -424,6 +435,11 @@ run_grid(struct pm4_ctx *c, const struct launch *l,
 	pthread_mutex_init(&r.mu, NULL);
 	if (r.ngroups > 1 && !ds->pool_tried)
 		pool_up(c);
+	/* Chunks: a few dozen per participant, so the counter is not a
+	 * contended line per group, and the tail stays short. */
+	r.chunk = r.ngroups / (CHUNKS_PER_THREAD * (ds->pool != NULL ?
+	    shader_pool_size(ds->pool) : 1));
+	r.chunk = r.chunk < 1 ? 1 : r.chunk > CHUNK_MAX ? CHUNK_MAX : r.chunk;
 	if (r.ngroups > 1 && ds->pool != NULL)
 		shader_pool_run(ds->pool, run_share, &r);
 	else
