@@ -806,6 +806,80 @@ test_page_crossing_access(void **state)
 	gpu_client_close(e.c);
 }
 
+/* ---- the translation cache follows the driver's invalidations ---- */
+
+#define VA_VICTIM	0x50000000ull
+static const char unmap_src[] =
+	/* s[0:1] flags: [0] started (shader), [1] go (CPU), [2] result;
+	 * s[2:3] the victim page */
+	"v_mov_b32 v0, 0\n"
+	"global_load_dword v1, v0, s[2:3]\n"	/* the page is cached now */
+	"s_waitcnt vmcnt(0)\n"
+	"v_mov_b32 v2, 1\n"
+	"global_store_dword v0, v2, s[0:1]\n"
+	"spin:\n"
+	"global_load_dword v3, v0, s[0:1] offset:4 glc\n"
+	"s_waitcnt vmcnt(0)\n"
+	"v_readfirstlane_b32 s4, v3\n"
+	"s_cmp_eq_u32 s4, 0\n"
+	"s_cbranch_scc1 spin\n"
+	"global_load_dword v1, v0, s[2:3]\n"	/* unmapped meanwhile */
+	"s_waitcnt vmcnt(0)\n"
+	"global_store_dword v0, v1, s[0:1] offset:8\n"
+	"s_endpgm\n"
+	"s_code_end\n";
+
+/*
+ * A running shader has read a page; the CPU unmaps it (the driver
+ * invalidates the VMID's TLB) and lets the shader go on: its next read of
+ * the page faults, at that page, as a read, instead of using the cached
+ * translation.
+ */
+static void
+test_unmap_while_running(void **state)
+{
+	struct env e;
+	struct kernel k;
+	struct gpu_vm_fault f;
+	struct gpu_cmdbuf b = { VA_CMD, 0 };
+	struct gpu_submit s = { &b, 1, NULL, 0, NULL, 0 };
+	gpu_handle victim, q;
+	uint32_t *vp;
+	uint64_t fence;
+	unsigned waited = 0;
+
+	env_open(&e);
+	assert_int_equal(gpu_bo_create(e.c, 4096, GPU_DOMAIN_VRAM, GPU_BO_CPU_ACCESS, &victim), 0);
+	assert_int_equal(gpu_bo_map(e.c, victim, (void **)&vp), 0);
+	vp[0] = 0x5a5a5a5a;
+	assert_int_equal(gpu_vm_map(e.c, victim, 0, VA_VICTIM, 4096,
+	    GPU_VM_READ | GPU_VM_WRITE), 0);
+	memset(&k, 0, sizeof(k));
+	k.pgm = env_shader(&e, unmap_src, false);
+	k.size[0] = k.size[1] = k.size[2] = 1;
+	set_ptr(&k, 0, VA_DATA);
+	set_ptr(&k, 2, VA_VICTIM);
+	emit_dispatch(&e, &k, 1, 1, 1);
+	b.ndw = e.n;
+	/* The shader spins until told: give the job time for the steps. */
+	gpu_set_job_timeout(fx.dev, WAIT_BOUND / 2);
+	assert_int_equal(gpu_queue_create(e.c, GPU_QUEUE_COMPUTE, &q), 0);
+	assert_int_equal(gpu_queue_submit(e.c, q, &s, &fence), 0);
+	while (__atomic_load_n(&e.data[0], __ATOMIC_ACQUIRE) == 0) {
+		assert_true(++waited < 5000);
+		usleep(1000);
+	}
+	assert_int_equal(gpu_vm_unmap(e.c, VA_VICTIM, 4096), 0);
+	__atomic_store_n(&e.data[1], 1, __ATOMIC_RELEASE);
+	assert_int_equal(gpu_fence_wait(e.c, q, fence, WAIT_BOUND), -GPU_ECANCELED);
+	gpu_set_job_timeout(fx.dev, JOB_TIMEOUT);
+	assert_int_equal(e.data[2], 0);
+	assert_int_equal(gpu_vm_fault_query(e.c, &f), 0);
+	assert_int_equal(f.addr, VA_VICTIM);
+	assert_false(f.write);
+	gpu_client_close(e.c);
+}
+
 int
 main(void)
 {
@@ -823,6 +897,7 @@ main(void)
 		cmocka_unit_test(test_fault_in_one_parallel_group),
 		cmocka_unit_test(test_illegal_in_one_parallel_group),
 		cmocka_unit_test(test_page_crossing_access),
+		cmocka_unit_test(test_unmap_while_running),
 	};
 
 	/* Several shader threads even on a one-CPU host, unless the caller
