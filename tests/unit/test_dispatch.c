@@ -871,8 +871,8 @@ test_unmap_while_running(void **state)
 	}
 	assert_int_equal(gpu_vm_unmap(e.c, VA_VICTIM, 4096), 0);
 	__atomic_store_n(&e.data[1], 1, __ATOMIC_RELEASE);
+	gpu_set_job_timeout(fx.dev, JOB_TIMEOUT);	/* now it should fault */
 	assert_int_equal(gpu_fence_wait(e.c, q, fence, WAIT_BOUND), -GPU_ECANCELED);
-	gpu_set_job_timeout(fx.dev, JOB_TIMEOUT);
 	assert_int_equal(e.data[2], 0);
 	assert_int_equal(gpu_vm_fault_query(e.c, &f), 0);
 	assert_int_equal(f.addr, VA_VICTIM);
