@@ -880,6 +880,39 @@ test_unmap_while_running(void **state)
 	gpu_client_close(e.c);
 }
 
+/* ---- a shader that never ends, on every thread ---- */
+
+static const char endless_src[] =
+	"loop:\n"
+	"s_branch loop\n"
+	"s_endpgm\n"
+	"s_code_end\n";
+
+/*
+ * 16 groups that loop forever keep every shader thread busy; the driver's
+ * hang detection resets the queue, every thread notices (between wave
+ * turns) and the dispatch is abandoned; a next job runs normally.
+ */
+static void
+test_endless_shader_is_reset(void **state)
+{
+	struct env e;
+	struct kernel k;
+
+	env_open(&e);
+	memset(&k, 0, sizeof(k));
+	k.pgm = env_shader(&e, endless_src, false);
+	k.size[0] = 64;
+	k.size[1] = k.size[2] = 1;
+	emit_dispatch(&e, &k, 16, 1, 1);
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), -GPU_ECANCELED);
+	vadd_kernel(&e, &k, false, VA_DATA + 8 * VADD_N);
+	emit_dispatch(&e, &k, VADD_N / 64, 1, 1);
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), 0);
+	vadd_check(&e, 2 * VADD_N);
+	gpu_client_close(e.c);
+}
+
 int
 main(void)
 {
@@ -898,6 +931,7 @@ main(void)
 		cmocka_unit_test(test_illegal_in_one_parallel_group),
 		cmocka_unit_test(test_page_crossing_access),
 		cmocka_unit_test(test_unmap_while_running),
+		cmocka_unit_test(test_endless_shader_is_reset),
 	};
 
 	/* Several shader threads even on a one-CPU host, unless the caller
