@@ -10,6 +10,7 @@
  * stores and atomics out of range are dropped).
  */
 #include "interp.h"
+#include "mem.h"
 
 /* ---- LDS ---- */
 
@@ -276,6 +277,20 @@ data_reg(const struct shader_inst *in)
 	return in->fmt == FMT_MUBUF ? in->dst.reg : in->src[1].reg;
 }
 
+/* A memory atomic's operands, for shader_mem_rmw (mem.c). */
+struct rmw_arg {
+	unsigned op;
+	uint32_t d, cmp;
+};
+
+static uint64_t
+rmw_apply(const void *arg, uint64_t old)
+{
+	const struct rmw_arg *r = arg;
+
+	return atomic_op(r->op, (uint32_t)old, r->d, r->cmp);
+}
+
 /*
  * One lane's load, store or atomic at va; `keep` is a per-dword mask of
  * the in-range dwords (MUBUF range checking), all ones otherwise.
@@ -287,7 +302,10 @@ vmem_lane(struct shader_wave *w, const struct shader_inst *in, int l,
 {
 	const struct isa_op_info *i = &isa_ops[in->op];
 	unsigned n = i->src[0], bytes = elem_bytes(i), k;
-	uint32_t buf[4] = { 0 }, old = 0, nw;
+	uint32_t buf[4] = { 0 };
+	struct rmw_arg rmw;
+	uint64_t old;
+	bool fault_write;
 
 	if (i->flags & F_LOAD) {
 		if (keep == (1u << n) - 1 &&
@@ -326,17 +344,13 @@ vmem_lane(struct shader_wave *w, const struct shader_inst *in, int l,
 	/* atomic: read-modify-write; cmpswap data = { src, cmp } */
 	if (!(keep & 1))
 		return true;
-	if (w->mem->read(w->mem_ctx, va, &old, 4) != 0) {
-		wave_fault(w, in, va, false);
-		return false;
-	}
-	nw = atomic_op(in->op, old, buf[0], buf[1]);
-	if (w->mem->write(w->mem_ctx, va, &nw, 4) != 0) {
-		wave_fault(w, in, va, true);
+	rmw = (struct rmw_arg){ in->op, buf[0], buf[1] };
+	if (shader_mem_rmw(w, va, 4, rmw_apply, &rmw, &old, &fault_write) != 0) {
+		wave_fault(w, in, va, fault_write);
 		return false;
 	}
 	if (in->mods & MOD_GLC)
-		w->vgpr[in->dst.reg][l] = old;
+		w->vgpr[in->dst.reg][l] = (uint32_t)old;
 	return true;
 }
 

@@ -124,12 +124,21 @@ struct shader_stop {
 };
 
 /*
- * Memory seen by the shader.  Both return 0 on success and nonzero when
- * the access faults (unmapped, no permission): the wave then stops.
+ * Memory seen by the shader.  read and write return 0 on success and
+ * nonzero when the access faults (unmapped, no permission): the wave then
+ * stops.  host_ptr (optional, may be NULL) is the fast path: a host
+ * pointer for [va, va + len) when that is plain memory allowing every
+ * SHADER_MEM_* access in `access`, else NULL and the access goes through
+ * read/write, which fault exactly.  Atomics need it to be atomic on the
+ * host when waves of other workgroups run on other host threads (mem.c).
  */
+#define SHADER_MEM_READ		1u
+#define SHADER_MEM_WRITE	2u
+
 struct shader_mem_ops {
 	int (*read)(void *ctx, uint64_t va, void *dst, size_t len);
 	int (*write)(void *ctx, uint64_t va, const void *src, size_t len);
+	void *(*host_ptr)(void *ctx, uint64_t va, size_t len, unsigned access);
 };
 
 /*

@@ -544,7 +544,7 @@ hm_write(void *ctx, uint64_t va, const void *src, size_t len)
 	return 0;
 }
 
-static const struct shader_mem_ops hm_ops = { hm_read, hm_write };
+static const struct shader_mem_ops hm_ops = { hm_read, hm_write, NULL };
 
 /* Assemble and run one wave; v0 = lane id as the CP will set it. */
 struct run {
