@@ -11,8 +11,10 @@
  *   SGPRs: s0.. = COMPUTE_USER_DATA_0.. (RSRC2.USER_SGPR of them), then
  *   the workgroup id X, Y, Z (each if TGID_*_EN), then TG_SIZE (if
  *   TG_SIZE_EN): number of waves in [5:0], this wave's index in [11:6]
- *   (Mesa ac_nir_lower_intrinsics_to_args: num_subgroups = bits 0..5,
- *   subgroup_id = bits 6..11), then the scratch wave offset (if
+ *   (the ordered wave id, which Mesa 22.3's ac_nir_lower_intrinsics_to_args
+ *   reads as subgroup_id because ORDERED_APPEND is off) and again in
+ *   [24:20] (the wave id gfx10.3 provides, which Mesa 25.0 reads instead:
+ *   ubfe(tg_size, 20, 5) for GFX10_3+), then the scratch wave offset (if
  *   SCRATCH_EN; 0 here: scratch is not modelled).
  *   VGPRs: v0 = thread id X, v1 = Y (TIDIG_COMP_CNT >= 1), v2 = Z (>= 2).
  *   MODE: round and denorm from RSRC1.FLOAT_MODE, IEEE and DX10_CLAMP.
@@ -201,7 +203,8 @@ wave_setup(const struct launch *l, struct shader_wave *w, unsigned wi,
 	if (F_GET(r2, PGM_RSRC2_TGID_Z_EN))
 		w->sgpr[s++] = tgid[2];
 	if (F_GET(r2, PGM_RSRC2_TG_SIZE_EN))
-		w->sgpr[s++] = (nwaves & 0x3f) | (wi & 0x3f) << 6;
+		w->sgpr[s++] = (nwaves & 0x3f) | (wi & 0x3f) << 6 |
+		    (wi & 0x1f) << 20;
 	if (F_GET(r2, PGM_RSRC2_SCRATCH_EN))
 		w->sgpr[s++] = 0;	/* scratch wave offset: no scratch yet */
 	/* (x, y, z) of thread t0 + lane, stepped instead of divided: three

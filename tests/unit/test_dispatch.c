@@ -367,8 +367,10 @@ test_grid_2d(void **state)
 	for (unsigned y = 0; y < GRID_H; y++)
 		for (unsigned x = 0; x < GRID_W; x++) {
 			unsigned i = y * GRID_W + x;
-			/* 64 threads = 2 waves; wave = (x%8 + 8*(y%8)) / 32 */
-			uint32_t tg = 2 | ((y % 8) / 4) << 6;
+			/* 64 threads = 2 waves; wave = (x%8 + 8*(y%8)) / 32,
+			 * in [11:6] (gfx10 ordered id) and [24:20] (gfx10.3) */
+			uint32_t wave = (y % 8) / 4;
+			uint32_t tg = 2 | wave << 6 | wave << 20;
 
 			if (e.data[i] != (x << 16 | y))
 				fail_msg("(%u,%u): 0x%08x", x, y, e.data[i]);
