@@ -291,6 +291,12 @@ dec_sopk(struct dec *d, struct shader_inst *in, bool w64)
 		return NULL;
 	in->dst = dec_sdst(d, F_GET(v, SOPK_SDST), i->dst, w64);
 	in->offset = (int16_t)F_GET(v, SOPK_SIMM16);
+	/* s_setreg_b32, s_waitcnt_*cnt: SDST names the source SGPR */
+	if (i->flags & F_SDSTSRC)
+		in->src[0] = dec_src(d, F_GET(v, SOPK_SDST), i->src[0], w64);
+	/* s_setreg_imm32_b32: the value is a literal dword */
+	if (i->flags & F_LIT)
+		in->src[0] = dec_src(d, OPR_LITERAL, i->src[0], w64);
 	return i;
 }
 
@@ -440,10 +446,10 @@ dec_vop2(struct dec *d, struct shader_inst *in, bool w64)
 	in->src[1] = dec_vreg(d, F_GET(v, VOP2_VSRC1), type_regs(i->src[1], w64));
 	if (i->flags & F_MADMK) {
 		in->src[2] = in->src[1];
-		in->src[1] = dec_src(d, OPR_LITERAL, T_F32, w64);
+		in->src[1] = dec_src(d, OPR_LITERAL, i->src[1], w64);
 	}
 	if (i->flags & F_MADAK)
-		in->src[2] = dec_src(d, OPR_LITERAL, T_F32, w64);
+		in->src[2] = dec_src(d, OPR_LITERAL, i->src[2], w64);
 	dec_vop_src0(d, in, i, w64);
 	if (i->flags & F_MAC)
 		in->src[2] = in->dst;

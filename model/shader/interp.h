@@ -70,6 +70,12 @@ void	wave_stop(struct shader_wave *w, const struct shader_inst *in,
 void	wave_fault(struct shader_wave *w, const struct shader_inst *in,
 	    uint64_t va, bool write);
 
+/* hwreg.c */
+void	exec_hwreg(struct shader_wave *w, const struct shader_inst *in);
+/* movrel.c */
+bool	exec_s_movrel(struct shader_wave *w, const struct shader_inst *in);
+bool	exec_v_movrel(struct shader_wave *w, const struct shader_inst *in);
+
 /* valu.c */
 void	exec_valu(struct shader_wave *w, const struct shader_inst *in);
 /* vmem.c */
