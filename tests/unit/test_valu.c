@@ -1,0 +1,550 @@
+/*
+ * model/shader: semantics of the ALU classes added for issue 5, one
+ * property per test.  Programs are assembled by llvm-mc at test time
+ * (-mcpu=gfx1032, -filetype=obj + llvm-objcopy -O binary), run as one
+ * wave with no memory, and their registers compared with C (or, for
+ * the division sequence, with the host's IEEE division).
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "shader/wave.h"
+
+static char tmpdir[64];
+
+static int
+setup_tmp(void **state)
+{
+	strcpy(tmpdir, "/tmp/test_valu.XXXXXX");
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static int
+teardown_tmp(void **state)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Assemble src into dwords with llvm-mc (wave64 if asked). */
+static uint32_t *
+assemble(const char *src, bool w64, size_t *ndw)
+{
+	char s[96], o[96], b[96], cmd[1024];
+	uint32_t *code;
+	FILE *f;
+	long len;
+
+	snprintf(s, sizeof(s), "%s/p.s", tmpdir);
+	snprintf(o, sizeof(o), "%s/p.o", tmpdir);
+	snprintf(b, sizeof(b), "%s/p.bin", tmpdir);
+	f = fopen(s, "w");
+	assert_non_null(f);
+	fputs(src, f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "llvm-mc -triple=amdgcn -mcpu=gfx1032 %s "
+	    "-filetype=obj -o %s %s && llvm-objcopy -O binary "
+	    "--only-section=.text %s %s", w64 ? "-mattr=+wavefrontsize64" : "",
+	    o, s, o, b);
+	if (system(cmd) != 0)
+		fail_msg("llvm-mc rejected:\n%s", src);
+	f = fopen(b, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	code = calloc(1, (size_t)len + 4);
+	assert_non_null(code);
+	assert_int_equal(fread(code, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	*ndw = (size_t)len / 4;
+	return code;
+}
+
+/* One wave over an assembled program; v0 = lane id. */
+struct run {
+	struct shader_wave w;
+	struct shader_program *p;
+	uint32_t *code;
+};
+
+static void
+run_init(struct run *r, const char *src, unsigned lanes)
+{
+	size_t ndw;
+
+	r->code = assemble(src, lanes == 64, &ndw);
+	assert_int_equal(shader_decode(r->code, ndw, 0x4000, &r->p), 0);
+	assert_int_equal(r->p->nillegal, 0);
+	assert_int_equal(shader_wave_init(&r->w, lanes), 0);
+	for (unsigned l = 0; l < lanes; l++)
+		r->w.vgpr[0][l] = l;
+}
+
+static void
+run_go(struct run *r)
+{
+	enum shader_status st = shader_wave_run(&r->w, r->p, 10000);
+
+	if (st != SHADER_ENDPGM)
+		fail_msg("stopped: %s at pc %#x (%#x %#x)", shader_status_name(st),
+		    r->w.stop.pc, r->w.stop.dw[0], r->w.stop.dw[1]);
+}
+
+static void
+run_fini(struct run *r)
+{
+	shader_wave_fini(&r->w);
+	shader_program_free(r->p);
+	free(r->code);
+}
+
+static uint32_t
+fbits(float f)
+{
+	uint32_t u;
+
+	memcpy(&u, &f, 4);
+	return u;
+}
+
+static uint64_t
+dbits(double d)
+{
+	uint64_t u;
+
+	memcpy(&u, &d, 8);
+	return u;
+}
+
+/* ---- scalar ---- */
+
+/* MODE and FLAT_SCRATCH through s_setreg / s_getreg; STATUS.SCC. */
+static void
+test_hwreg(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "s_setreg_imm32_b32 hwreg(HW_REG_MODE, 0, 4), 0x9\n"
+	    "s_getreg_b32 s10, hwreg(HW_REG_MODE, 0, 4)\n"
+	    "s_setreg_b32 hwreg(HW_REG_FLAT_SCR_LO), s2\n"
+	    "s_setreg_b32 hwreg(HW_REG_FLAT_SCR_HI), s3\n"
+	    "s_getreg_b32 s11, hwreg(HW_REG_FLAT_SCR_HI, 4, 8)\n"
+	    "s_cmp_eq_u32 s2, s2\n"
+	    "s_getreg_b32 s12, hwreg(HW_REG_STATUS, 0, 1)\n"
+	    "s_denorm_mode 0x3\n"
+	    "s_getreg_b32 s13, hwreg(HW_REG_MODE, 4, 4)\n"
+	    "s_round_mode 0x2\n"
+	    "s_getreg_b32 s14, hwreg(HW_REG_MODE)\n"
+	    "s_getreg_b32 s15, hwreg(HW_REG_LDS_ALLOC)\n"
+	    "s_endpgm\n", 32);
+	r.w.sgpr[2] = 0x12345000;
+	r.w.sgpr[3] = 0x0000abcd;
+	r.w.lds_size = 4096;
+	run_go(&r);
+	assert_int_equal(r.w.sgpr[10], 0x9);
+	assert_true(r.w.flat_scratch == 0x0000abcd12345000ull);
+	assert_int_equal(r.w.sgpr[11], 0xbc);
+	assert_int_equal(r.w.sgpr[12], 1);
+	assert_int_equal(r.w.sgpr[13], 0x3);
+	assert_int_equal(r.w.sgpr[14] & 0xff, 0x32);
+	assert_int_equal((r.w.sgpr[15] >> 12) & 0x1ff, 8);	/* 4096 / 512 */
+	run_fini(&r);
+}
+
+/* s_call_b64 returns the next PC and jumps; s_setpc_b64 comes back. */
+static void
+test_call(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "s_mov_b32 s0, 1\n"
+	    "s_call_b64 s[4:5], func\n"
+	    "s_add_u32 s0, s0, 10\n"
+	    "s_endpgm\n"
+	    "func:\n"
+	    "s_add_u32 s0, s0, 100\n"
+	    "s_setpc_b64 s[4:5]\n", 32);
+	run_go(&r);
+	assert_int_equal(r.w.sgpr[0], 111);
+	assert_int_equal(r.w.sgpr[4], 0x4000 + 8);	/* after the call */
+	assert_int_equal(r.w.sgpr[5], 0);
+	run_fini(&r);
+}
+
+/* M0-relative SGPR moves and the waitcnt_*cnt no-ops. */
+static void
+test_s_movrel(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "s_mov_b32 m0, 3\n"
+	    "s_movrels_b32 s20, s10\n"		/* s20 = s13 */
+	    "s_movrels_b64 s[22:23], s[10:11]\n"	/* = s[13:14] */
+	    "s_movreld_b32 s30, 77\n"		/* s33 = 77 */
+	    "s_mov_b32 m0, 0x20002\n"		/* dst +2, src +2 */
+	    "s_movrelsd_2_b32 s40, s10\n"		/* s42 = s12 */
+	    "s_waitcnt_vscnt null, 0x0\n"
+	    "s_waitcnt_lgkmcnt null, 0x0\n"
+	    "s_endpgm\n", 32);
+	for (unsigned k = 10; k < 16; k++)
+		r.w.sgpr[k] = 1000 + k;
+	run_go(&r);
+	assert_int_equal(r.w.sgpr[20], 1013);
+	assert_int_equal(r.w.sgpr[22], 1013);
+	assert_int_equal(r.w.sgpr[23], 1014);
+	assert_int_equal(r.w.sgpr[33], 77);
+	assert_int_equal(r.w.sgpr[30], 0);
+	assert_int_equal(r.w.sgpr[42], 1012);
+	run_fini(&r);
+}
+
+/* ---- 16-bit ---- */
+
+/* v_cmp_*_{i16,u16,f16} in VOPC and VOP3 forms, cmpx, class_f16. */
+static void
+test_cmp16(void **state)
+{
+	struct run r = { 0 };
+	uint32_t lt_i = 0, lt_u = 0, lt_f = 0, cls = 0;
+
+	run_init(&r, "v_sub_nc_u32 v1, v0, 16\n"	/* lane - 16 */
+	    "v_cvt_f32_i32 v2, v1\n"
+	    "v_cvt_f16_f32 v2, v2\n"
+	    "v_cmp_lt_i16 vcc_lo, v1, 0\n"
+	    "s_mov_b32 s10, vcc_lo\n"
+	    "v_cmp_lt_u16_e64 s11, v1, 5\n"
+	    "v_cmp_lt_f16_e64 s12, v2, 0\n"
+	    "v_mov_b32 v3, 0x80000001\n"	/* hi garbage, lo = +denorm */
+	    "v_cmp_class_f16 vcc_lo, v3, 0x80\n"	/* bit 7: +denormal */
+	    "s_mov_b32 s13, vcc_lo\n"
+	    "v_cmpx_gt_u16 v1, 0xfffd\n"	/* lane - 16 is -2 or -1 */
+	    "s_mov_b32 s14, exec_lo\n"
+	    "s_endpgm\n", 32);
+	run_go(&r);
+	for (unsigned l = 0; l < 32; l++) {
+		int v = (int)l - 16;
+
+		lt_i |= (uint32_t)(v < 0) << l;
+		lt_u |= (uint32_t)((uint16_t)v < 5) << l;
+		lt_f |= (uint32_t)(v < 0) << l;
+		cls |= 1u << l;
+	}
+	assert_int_equal(r.w.sgpr[10], lt_i);
+	assert_int_equal(r.w.sgpr[11], lt_u);
+	assert_int_equal(r.w.sgpr[12], lt_f);
+	assert_int_equal(r.w.sgpr[13], cls);
+	assert_int_equal(r.w.sgpr[14], 0xc000);	/* lanes 14, 15 */
+	run_fini(&r);
+}
+
+/* 16-bit integer VOP3: wrap, clamp, sign, opsel, the kept high half. */
+static void
+test_int16(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "v_mov_b32 v1, 0xaaaa0000\n"
+	    "v_mov_b32 v2, 0x5555fff0\n"
+	    "v_add_nc_u16 v1, v2, 0x20\n"		/* 0xfff0 + 0x20 wraps */
+	    "v_mov_b32 v3, 0x11110000\n"
+	    "v_add_nc_u16 v3, v2, 0x20 clamp\n"	/* saturates */
+	    "v_mov_b32 v4, 0\n"
+	    "v_ashrrev_i16 v4, 2, v2\n"		/* -16 >> 2 */
+	    "v_max_i16 v5, v2, 3\n"
+	    "v_max_u16 v6, v2, 3\n"
+	    "v_mov_b32 v7, 0x12340000\n"
+	    "v_mad_u16 v7, v2, 2, 1 op_sel:[1,0,0,1]\n"	/* hi = 0x5555*2+1 */
+	    "v_mad_u32_u16 v8, v2, v2, 7\n"
+	    "v_mad_i32_i16 v9, v2, 3, 0\n"
+	    "v_mul_lo_u16 v10, v2, 0x100\n"
+	    "v_lshlrev_b16 v11, 4, v2\n"
+	    "v_med3_i16 v12, v2, 5, -3\n"
+	    "s_endpgm\n", 32);
+	run_go(&r);
+	assert_int_equal(r.w.vgpr[1][7], 0xaaaa0010);
+	assert_int_equal(r.w.vgpr[3][7], 0x1111ffff);
+	assert_int_equal(r.w.vgpr[4][7], 0x0000fffc);
+	assert_int_equal(r.w.vgpr[5][7] & 0xffff, 3);
+	assert_int_equal(r.w.vgpr[6][7] & 0xffff, 0xfff0);
+	assert_int_equal(r.w.vgpr[7][7], 0xaaab0000u);
+	assert_int_equal(r.w.vgpr[8][7], 0xfff0u * 0xfff0u + 7);
+	assert_int_equal(r.w.vgpr[9][7], (uint32_t)-48);
+	assert_int_equal(r.w.vgpr[10][7] & 0xffff, 0xf000);
+	assert_int_equal(r.w.vgpr[11][7] & 0xffff, 0xff00);
+	assert_int_equal(r.w.vgpr[12][7] & 0xffff, 0xfffd);
+	run_fini(&r);
+}
+
+/* VOP3P packed ints with opsel, dot products, v_fma_mix. */
+static void
+test_packed(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "v_mov_b32 v1, 0x0003fffe\n"	/* {-2, 3} */
+	    "v_mov_b32 v2, 0x00050007\n"		/* {7, 5} */
+	    "v_pk_add_u16 v3, v1, v2\n"
+	    "v_pk_mul_lo_u16 v4, v1, v2\n"
+	    "v_pk_mad_i16 v5, v1, v2, v2\n"
+	    "v_pk_max_i16 v6, v1, v2 op_sel:[1,0] op_sel_hi:[0,1]\n"
+	    "v_pk_ashrrev_i16 v7, 1, v1 op_sel_hi:[0,1]\n"
+	    "v_mov_b32 v8, 0x04fd02ff\n"		/* i8 {-1, 2, -3, 4} */
+	    "v_mov_b32 v9, 0x01020304\n"		/* {4, 3, 2, 1} */
+	    "v_dot4_i32_i8 v10, v8, v9, 100\n"
+	    "v_dot4_u32_u8 v11, v8, v9, 0\n"
+	    "v_mov_b32 v12, 0x40003c00\n"		/* f16 {1, 2} */
+	    "v_mov_b32 v13, 0x44004200\n"		/* f16 {3, 4} */
+	    "v_dot2_f32_f16 v14, v12, v13, 0.5\n"
+	    "v_fma_mix_f32 v15, v12, v13, 1.0 op_sel:[1,0,0] "
+	    "op_sel_hi:[1,1,0]\n"			/* 2 * 3 + 1 */
+	    "v_mov_b32 v16, 0xdead0000\n"
+	    "v_fma_mixlo_f16 v16, v12, v13, 1.0 op_sel_hi:[1,1,0]\n"
+	    "s_endpgm\n", 32);
+	run_go(&r);
+	assert_int_equal(r.w.vgpr[3][0], 0x00080005);
+	assert_int_equal(r.w.vgpr[4][0], 0x000ffff2);
+	assert_int_equal(r.w.vgpr[5][0], 0x0014fff9);
+	/* lo = max(hi(v1)=3, lo(v2)=7) = 7; hi = max(lo(v1)=-2, hi(v2)=5) */
+	assert_int_equal(r.w.vgpr[6][0], 0x00050007);
+	assert_int_equal(r.w.vgpr[7][0], 0x0001ffff);
+	assert_int_equal(r.w.vgpr[10][0], 100 + (-1 * 4 + 2 * 3 - 3 * 2 + 4 * 1));
+	assert_int_equal(r.w.vgpr[11][0], 0xff * 4 + 2 * 3 + 0xfd * 2 + 4);
+	assert_int_equal(r.w.vgpr[14][0], fbits(1 * 3 + 2 * 4 + 0.5f));
+	assert_int_equal(r.w.vgpr[15][0], fbits(7.0f));
+	assert_int_equal(r.w.vgpr[16][0], 0xdead4400);	/* f16 4.0 */
+	run_fini(&r);
+}
+
+/* ---- division ---- */
+
+/* LLVM's f32 division sequence (SIISelLowering LowerFDIV32). */
+static const char fdiv32_src[] =
+	"v_div_scale_f32 v2, s0, v1, v1, v0\n"
+	"v_div_scale_f32 v3, vcc_lo, v0, v1, v0\n"
+	"v_rcp_f32 v4, v2\n"
+	"v_fma_f32 v5, -v2, v4, 1.0\n"
+	"v_fma_f32 v4, v5, v4, v4\n"
+	"v_mul_f32 v5, v3, v4\n"
+	"v_fma_f32 v6, -v2, v5, v3\n"
+	"v_fma_f32 v5, v6, v4, v5\n"
+	"v_fma_f32 v6, -v2, v5, v3\n"
+	"v_div_fmas_f32 v5, v6, v4, v5\n"
+	"v_div_fixup_f32 v7, v5, v1, v0\n"
+	"s_endpgm\n";
+
+static const float div_n[] = { 1.0f, 7.0f, -0.0f, 0.0f, 1e-30f, 3e38f,
+	1.0f, -5.0f, INFINITY, 1e-45f, 0x1p-126f, 10.0f, 2.0f, 1e30f, 0x1p100f,
+	-1.0f };
+static const float div_d[] = { 3.0f, 0.0f, 5.0f, 0.0f, 1e10f, 1e-10f,
+	0x1p-140f, INFINITY, INFINITY, 3.0f, 3.0f, 0x1.8p127f, 1e-40f, 7.0f,
+	0x1p-60f, -0.0f };
+#define NDIV	(sizeof(div_n) / sizeof(div_n[0]))
+
+static void
+test_fdiv32(void **state)
+{
+	struct run r = { 0 };
+	unsigned l;
+
+	run_init(&r, fdiv32_src, 32);
+	for (l = 0; l < NDIV; l++) {
+		r.w.vgpr[0][l] = fbits(div_n[l]);
+		r.w.vgpr[1][l] = fbits(div_d[l]);
+	}
+	run_go(&r);
+	for (l = 0; l < NDIV; l++) {
+		float q = div_n[l] / div_d[l];
+
+		if (isnan(q))
+			assert_true((r.w.vgpr[7][l] & 0x7fffffff) > 0x7f800000);
+		else if (r.w.vgpr[7][l] != fbits(q))
+			fail_msg("%a / %a = %a, model %#x", (double)div_n[l],
+			    (double)div_d[l], (double)q, r.w.vgpr[7][l]);
+	}
+	run_fini(&r);
+}
+
+/* LLVM's f64 division sequence (SIISelLowering LowerFDIV64). */
+static const char fdiv64_src[] =
+	"v_div_scale_f64 v[4:5], s0, v[2:3], v[2:3], v[0:1]\n"
+	"v_rcp_f64 v[6:7], v[4:5]\n"
+	"v_fma_f64 v[8:9], -v[4:5], v[6:7], 1.0\n"
+	"v_fma_f64 v[6:7], v[6:7], v[8:9], v[6:7]\n"
+	"v_fma_f64 v[8:9], -v[4:5], v[6:7], 1.0\n"
+	"v_fma_f64 v[6:7], v[6:7], v[8:9], v[6:7]\n"
+	"v_div_scale_f64 v[8:9], vcc_lo, v[0:1], v[2:3], v[0:1]\n"
+	"v_mul_f64 v[10:11], v[8:9], v[6:7]\n"
+	"v_fma_f64 v[12:13], -v[4:5], v[10:11], v[8:9]\n"
+	"v_div_fmas_f64 v[10:11], v[12:13], v[6:7], v[10:11]\n"
+	"v_div_fixup_f64 v[14:15], v[10:11], v[2:3], v[0:1]\n"
+	"s_endpgm\n";
+
+static void
+test_fdiv64(void **state)
+{
+	static const double n[] = { 1.0, 7.0, -0.0, 1e-300, 1e300, 1.0, 5.0,
+		0x1p-1000, 0x1p1000, 22.0 };
+	static const double d[] = { 3.0, 0.0, 5.0, 1e10, 1e-10, 0x1p-1060,
+		INFINITY, 0x1p60, 0x1p-30, 7.0 };
+	struct run r = { 0 };
+	unsigned l, k = sizeof(n) / sizeof(n[0]);
+	uint64_t got;
+
+	run_init(&r, fdiv64_src, 32);
+	for (l = 0; l < k; l++) {
+		r.w.vgpr[0][l] = (uint32_t)dbits(n[l]);
+		r.w.vgpr[1][l] = (uint32_t)(dbits(n[l]) >> 32);
+		r.w.vgpr[2][l] = (uint32_t)dbits(d[l]);
+		r.w.vgpr[3][l] = (uint32_t)(dbits(d[l]) >> 32);
+	}
+	run_go(&r);
+	for (l = 0; l < k; l++) {
+		got = r.w.vgpr[14][l] | (uint64_t)r.w.vgpr[15][l] << 32;
+		if (got != dbits(n[l] / d[l]))
+			fail_msg("%a / %a = %a, model %#llx", n[l], d[l],
+			    n[l] / d[l], (unsigned long long)got);
+	}
+	run_fini(&r);
+}
+
+/* ---- 64-bit ---- */
+
+static void
+test_f64_extras(void **state)
+{
+	struct run r = { 0 };
+	int e;
+
+	run_init(&r, "v_frexp_mant_f64 v[4:5], v[2:3]\n"
+	    "v_frexp_exp_i32_f64 v6, v[2:3]\n"
+	    "v_cmp_lt_f64 s10, v[2:3], 1.0\n"
+	    "v_lshlrev_b64 v[8:9], 40, v[2:3]\n"
+	    "v_mad_u64_u32 v[10:11], s12, v2, v3, v[2:3]\n"
+	    "s_endpgm\n", 32);
+	for (unsigned l = 0; l < 32; l++) {
+		double x = (double)l * 0.75 - 3.0;
+
+		r.w.vgpr[2][l] = (uint32_t)dbits(x);
+		r.w.vgpr[3][l] = (uint32_t)(dbits(x) >> 32);
+	}
+	run_go(&r);
+	for (unsigned l = 0; l < 32; l++) {
+		double x = (double)l * 0.75 - 3.0, m = frexp(x, &e);
+		uint64_t q = dbits(x);
+
+		assert_true((r.w.vgpr[4][l] | (uint64_t)r.w.vgpr[5][l] << 32) ==
+		    dbits(m));
+		assert_int_equal(r.w.vgpr[6][l], (uint32_t)e);
+		assert_int_equal((r.w.sgpr[10] >> l) & 1, x < 1.0);
+		assert_true((r.w.vgpr[8][l] | (uint64_t)r.w.vgpr[9][l] << 32) ==
+		    q << 40);
+		assert_true((r.w.vgpr[10][l] | (uint64_t)r.w.vgpr[11][l] << 32) ==
+		    (uint64_t)(uint32_t)q * (uint32_t)(q >> 32) + q);
+	}
+	run_fini(&r);
+}
+
+/* ---- cross-lane ---- */
+
+/* permlane16 / permlanex16 with a lane reversal, v_movrel, v_swap. */
+static void
+test_permlane_movrel(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "s_mov_b32 s2, 0x89abcdef\n"	/* lanes 0-7 -> 15..8 */
+	    "s_mov_b32 s3, 0x01234567\n"		/* lanes 8-15 -> 7..0 */
+	    "v_permlane16_b32 v1, v0, s2, s3\n"
+	    "v_permlanex16_b32 v2, v0, s2, s3\n"
+	    "v_add_nc_u32 v10, 100, v0\n"
+	    "v_add_nc_u32 v11, 200, v0\n"
+	    "v_add_nc_u32 v12, 300, v0\n"
+	    "s_mov_b32 m0, 2\n"
+	    "v_movrels_b32 v3, v10\n"		/* v3 = v12 */
+	    "v_movreld_b32 v20, v11\n"		/* v22 = v11 */
+	    "v_mov_b32 v4, 5\n"
+	    "v_swap_b32 v4, v10\n"
+	    "s_endpgm\n", 32);
+	run_go(&r);
+	for (unsigned l = 0; l < 32; l++) {
+		unsigned rev = (l & ~15u) + 15 - (l & 15);
+
+		assert_int_equal(r.w.vgpr[1][l], rev);
+		assert_int_equal(r.w.vgpr[2][l], rev ^ 16);
+		assert_int_equal(r.w.vgpr[3][l], 300 + l);
+		assert_int_equal(r.w.vgpr[22][l], 200 + l);
+		assert_int_equal(r.w.vgpr[4][l], 100 + l);
+		assert_int_equal(r.w.vgpr[10][l], 5);
+	}
+	run_fini(&r);
+}
+
+/* DPP16 patterns used by subgroup reductions and scans, in wave64. */
+static void
+test_dpp16(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "v_mov_b32_dpp v1, v0 quad_perm:[3,2,1,0] row_mask:0xf "
+	    "bank_mask:0xf\n"
+	    "v_mov_b32_dpp v2, v0 row_mirror row_mask:0xf bank_mask:0xf\n"
+	    "v_mov_b32_dpp v3, v0 row_half_mirror row_mask:0xf bank_mask:0xf\n"
+	    "v_mov_b32_dpp v4, v0 row_ror:3 row_mask:0xf bank_mask:0xf\n"
+	    "v_mov_b32_dpp v5, v0 row_share:5 row_mask:0xf bank_mask:0xf\n"
+	    "v_mov_b32_dpp v6, v0 row_xmask:6 row_mask:0xf bank_mask:0xf\n"
+	    "v_mov_b32 v7, 99\n"
+	    "v_mov_b32_dpp v7, v0 row_shl:1 row_mask:0xf bank_mask:0xf\n"
+	    "v_add_nc_u32_dpp v8, v0, v0 row_shr:2 row_mask:0x5 "
+	    "bank_mask:0xf bound_ctrl:0\n"
+	    "s_endpgm\n", 64);
+	for (unsigned l = 0; l < 64; l++)
+		r.w.vgpr[8][l] = 7777;
+	run_go(&r);
+	for (unsigned l = 0; l < 64; l++) {
+		unsigned row = l & ~15u, in = l & 15;
+
+		assert_int_equal(r.w.vgpr[1][l], (l & ~3u) + 3 - (l & 3));
+		assert_int_equal(r.w.vgpr[2][l], row + 15 - in);
+		assert_int_equal(r.w.vgpr[3][l], row + (in & 8) + 7 - (in & 7));
+		assert_int_equal(r.w.vgpr[4][l], row + ((in - 3) & 15));
+		assert_int_equal(r.w.vgpr[5][l], row + 5);
+		assert_int_equal(r.w.vgpr[6][l], row + (in ^ 6));
+		assert_int_equal(r.w.vgpr[7][l], in == 15 ? 99 : l + 1);
+		if (((l / 16) & 1) == 0)		/* rows 0 and 2 */
+			assert_int_equal(r.w.vgpr[8][l], in < 2 ? l : 2 * l - 2);
+		else
+			assert_int_equal(r.w.vgpr[8][l], 7777);
+	}
+	run_fini(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hwreg),
+		cmocka_unit_test(test_call),
+		cmocka_unit_test(test_s_movrel),
+		cmocka_unit_test(test_cmp16),
+		cmocka_unit_test(test_int16),
+		cmocka_unit_test(test_packed),
+		cmocka_unit_test(test_fdiv32),
+		cmocka_unit_test(test_fdiv64),
+		cmocka_unit_test(test_f64_extras),
+		cmocka_unit_test(test_permlane_movrel),
+		cmocka_unit_test(test_dpp16),
+	};
+
+	return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
+}
