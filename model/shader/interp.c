@@ -287,6 +287,13 @@ exec_sop2(struct shader_wave *w, const struct shader_inst *in)
 	uint32_t r32;
 	bool done;
 
+	if (in->op == ISA_OP_S_BFM_B64) {	/* SCC unchanged */
+		a = sread32(w, &in->src[0]) & 63;
+		b = sread32(w, &in->src[1]) & 63;
+		r = a == 0 ? 0 : (~0ull >> (64 - a)) << b;
+		swrite64(w, in->dst.reg, r);
+		return;
+	}
 	if (in->op == ISA_OP_S_CSELECT_B64) {
 		a = sread64(w, &in->src[0]);
 		b = sread64(w, &in->src[1]);

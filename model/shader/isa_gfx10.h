@@ -389,6 +389,7 @@ enum isa_type {
 	X(S_ASHR_I32, 0x22, "s_ashr_i32", T_B32, T_B32, T_B32, T_N, 0) \
 	X(S_ASHR_I64, 0x23, "s_ashr_i64", T_B64, T_B64, T_B32, T_N, 0) \
 	X(S_BFM_B32, 0x24, "s_bfm_b32", T_B32, T_B32, T_B32, T_N, 0) \
+	X(S_BFM_B64, 0x25, "s_bfm_b64", T_B64, T_B32, T_B32, T_N, 0) \
 	X(S_MUL_I32, 0x26, "s_mul_i32", T_B32, T_B32, T_B32, T_N, 0) \
 	X(S_BFE_U32, 0x27, "s_bfe_u32", T_B32, T_B32, T_B32, T_N, 0) \
 	X(S_BFE_I32, 0x28, "s_bfe_i32", T_B32, T_B32, T_B32, T_N, 0) \

@@ -182,7 +182,7 @@ test_call(void **state)
 	run_fini(&r);
 }
 
-/* M0-relative SGPR moves and the waitcnt_*cnt no-ops. */
+/* M0-relative SGPR moves, the waitcnt_*cnt no-ops, s_bfm_b64. */
 static void
 test_s_movrel(void **state)
 {
@@ -196,6 +196,9 @@ test_s_movrel(void **state)
 	    "s_movrelsd_2_b32 s40, s10\n"		/* s42 = s12 */
 	    "s_waitcnt_vscnt null, 0x0\n"
 	    "s_waitcnt_lgkmcnt null, 0x0\n"
+	    "s_cmp_eq_u32 0, 1\n"			/* SCC = 0 */
+	    "s_bfm_b64 s[50:51], 32, 16\n"		/* bits 47:16 */
+	    "s_cselect_b32 s52, 1, 2\n"		/* SCC kept */
 	    "s_endpgm\n", 32);
 	for (unsigned k = 10; k < 16; k++)
 		r.w.sgpr[k] = 1000 + k;
@@ -206,6 +209,9 @@ test_s_movrel(void **state)
 	assert_int_equal(r.w.sgpr[33], 77);
 	assert_int_equal(r.w.sgpr[30], 0);
 	assert_int_equal(r.w.sgpr[42], 1012);
+	assert_int_equal(r.w.sgpr[50], 0xffff0000u);
+	assert_int_equal(r.w.sgpr[51], 0x0000ffffu);
+	assert_int_equal(r.w.sgpr[52], 2);
 	run_fini(&r);
 }
 
