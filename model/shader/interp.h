@@ -83,6 +83,7 @@ void	exec_ds(struct shader_wave *w, const struct shader_inst *in);
 void	exec_mubuf(struct shader_wave *w, const struct shader_inst *in);
 void	exec_flat(struct shader_wave *w, const struct shader_inst *in);
 /* fp16.c */
+extern _Thread_local unsigned f16_round_mode;	/* ROUND_*, fpmode.c sets it */
 float	f16_to_f32(uint16_t h);
 uint16_t f32_to_f16(float f, bool rtz);
 

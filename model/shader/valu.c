@@ -98,6 +98,19 @@ flush32(uint32_t u)
 	return (u & 0x7f800000u) == 0 ? (u & 0x80000000u) : u;
 }
 
+/* An f16 denormal in bits 15:0 becomes a zero of its sign. */
+static inline uint32_t
+flush16(uint32_t u)
+{
+	return (u & 0x7c00) == 0 ? (u & 0xffff8000u) : u;
+}
+
+static inline uint64_t
+flush64(uint64_t u)
+{
+	return (u & 0x7ff0000000000000ull) == 0 ? (u & (1ull << 63)) : u;
+}
+
 /* v_cmp_class: bit 0 sNaN, 1 qNaN, 2 -inf, 3 -norm, 4 -denorm, 5 -0,
  * 6 +0, 7 +denorm, 8 +norm, 9 +inf (ISA guide V_CMP_CLASS_F32). */
 static unsigned
@@ -230,6 +243,9 @@ modifiers32(const struct shader_wave *w, const struct shader_inst *in,
 	if (type == T_F32 && !(w->mode & MODE_DENORM_F32_IN))
 		for (l = 0; l < NL; l++)
 			a[l] = flush32(a[l]);
+	if (type == T_F16 && !(w->mode & MODE_DENORM_F64_IN))
+		for (l = 0; l < NL; l++)
+			a[l] = flush16(a[l]);
 }
 
 static void
@@ -286,6 +302,9 @@ gather64(const struct shader_wave *w, const struct shader_inst *in,
 	if ((in->neg >> s) & 1)
 		for (l = 0; l < NL; l++)
 			q[l] ^= 1ull << 63;
+	if (!(w->mode & MODE_DENORM_F64_IN))
+		for (l = 0; l < NL; l++)
+			q[l] = flush64(q[l]);
 }
 
 static void
@@ -471,7 +490,7 @@ compute_f32(const struct shader_wave *w, unsigned op, struct vlanes *v)
 	case ISA_OP_V_FRACT_F32: LANES(R = f2u(fract32(FA))); break;
 	case ISA_OP_V_TRUNC_F32: LANES(R = f2u(truncf(FA))); break;
 	case ISA_OP_V_CEIL_F32: LANES(R = f2u(ceilf(FA))); break;
-	case ISA_OP_V_RNDNE_F32: LANES(R = f2u(nearbyintf(FA))); break;
+	case ISA_OP_V_RNDNE_F32: LANES(R = f2u(rndne_f32(FA))); break;
 	case ISA_OP_V_FLOOR_F32: LANES(R = f2u(floorf(FA))); break;
 	case ISA_OP_V_EXP_F32: LANES(R = f2u(exp2f(FA))); break;
 	case ISA_OP_V_LOG_F32: LANES(R = f2u(log2f(FA))); break;
@@ -566,7 +585,7 @@ compute_f64(const struct shader_wave *w, unsigned op, struct vlanes *v)
 	case ISA_OP_V_LDEXP_F64: LANES(RQ = d2u(ldexp(DA, (int32_t)B))); break;
 	case ISA_OP_V_TRUNC_F64: LANES(RQ = d2u(trunc(DA))); break;
 	case ISA_OP_V_CEIL_F64: LANES(RQ = d2u(ceil(DA))); break;
-	case ISA_OP_V_RNDNE_F64: LANES(RQ = d2u(nearbyint(DA))); break;
+	case ISA_OP_V_RNDNE_F64: LANES(RQ = d2u(rndne_f64(DA))); break;
 	case ISA_OP_V_FLOOR_F64: LANES(RQ = d2u(floor(DA))); break;
 	case ISA_OP_V_FRACT_F64: LANES(RQ = d2u(fract64(DA))); break;
 	case ISA_OP_V_RCP_F64: LANES(RQ = d2u(1.0 / DA)); break;
@@ -841,13 +860,26 @@ expand_mask(uint64_t m, uint32_t *lm)
 		lm[l] = (m >> l) & 1 ? ~0u : 0;
 }
 
-/* clamp / omod on float results (ISA guide §6.3), then f32 flushing. */
+/*
+ * clamp / omod on float results (ISA guide §6.3), then denormal
+ * flushing by MODE.FP_DENORM (f32: bit 5; f16 and f64: bit 7).  f16
+ * clamps (to [0, 1], NaN to 0) but has no omod here.
+ */
 static void
 output_mods32(const struct shader_wave *w, const struct shader_inst *in,
     unsigned type, struct vlanes *v)
 {
 	static const float omod[4] = { 1.0f, 2.0f, 4.0f, 0.5f };
 
+	if (type == T_F16) {
+		if (in->mods & MOD_CLAMP)
+			LANES(float f = f16_to_f32((uint16_t)R);
+			    R = f32_to_f16(f > 1.0f ? 1.0f : f >= 0.0f ? f : 0.0f,
+			    false));
+		if (!(w->mode & MODE_DENORM_F64_OUT))
+			LANES(R = flush16(R));
+		return;
+	}
 	if (type != T_F32)
 		return;
 	if (in->omod)
@@ -857,6 +889,17 @@ output_mods32(const struct shader_wave *w, const struct shader_inst *in,
 		    R = f2u(f > 1.0f ? 1.0f : f >= 0.0f ? f : 0.0f));
 	if (!(w->mode & MODE_DENORM_F32_OUT))
 		LANES(R = flush32(R));
+}
+
+static void
+output_mods64(const struct shader_wave *w, const struct shader_inst *in,
+    struct vlanes *v)
+{
+	if (in->mods & MOD_CLAMP)
+		LANES(double d = u2d(RQ);
+		    RQ = d2u(d > 1.0 ? 1.0 : d >= 0.0 ? d : 0.0));
+	if (!(w->mode & MODE_DENORM_F64_OUT))
+		LANES(RQ = flush64(RQ));
 }
 
 /* SDWA destination select: place the result, then fill the rest. */
@@ -926,7 +969,8 @@ pack_bits(const uint32_t *c, uint64_t active)
 	return m & active;
 }
 
-static bool
+/* Not inlined: the host rounding mode is set around the call (fpmode.c). */
+static __attribute__((noinline)) bool
 compute(const struct shader_wave *w, const struct shader_inst *in,
     struct vlanes *v)
 {
@@ -962,6 +1006,8 @@ exec_valu(struct shader_wave *w, const struct shader_inst *in)
 {
 	const struct isa_op_info *i = &isa_ops[in->op];
 	struct vlanes v;
+	bool ok;
+	int fe;
 
 	if (exec_v_movrel(w, in))
 		return;
@@ -974,13 +1020,18 @@ exec_valu(struct shader_wave *w, const struct shader_inst *in)
 		write_cmp(w, in, &v);
 		return;
 	}
-	if (!compute(w, in, &v)) {
+	fe = fpmode_enter(w, in);
+	ok = compute(w, in, &v);
+	fpmode_leave(fe);
+	if (!ok) {
 		wave_stop(w, in, SHADER_UNSUPPORTED);
 		return;
 	}
 	if (i->flags & F_SDST)
 		write_lm(w, in->sdst.reg, pack_bits(v.c, wave_exec(w)));
 	if (is64(i->dst)) {
+		if (i->dst == T_F64)
+			output_mods64(w, in, &v);
 		write_v64(w, in, &v);
 		return;
 	}

@@ -66,6 +66,12 @@ uint32_t med3_f(uint32_t a, uint32_t b, uint32_t c, bool ieee);
 uint32_t cvt_i32(double x);
 uint32_t cvt_u32(double x);
 
+/* fpmode.c */
+int	fpmode_enter(const struct shader_wave *w, const struct shader_inst *in);
+void	fpmode_leave(int old);
+float	rndne_f32(float x);
+double	rndne_f64(double x);
+
 /* valu16.c */
 bool	compute_16(const struct shader_wave *w, const struct shader_inst *in,
 	    struct vlanes *v);

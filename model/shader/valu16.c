@@ -206,7 +206,7 @@ compute_f16_more(const struct shader_wave *w, unsigned op, struct vlanes *v)
 	case ISA_OP_V_FLOOR_F16: LANES(R = H(floorf(HA))); break;
 	case ISA_OP_V_CEIL_F16: LANES(R = H(ceilf(HA))); break;
 	case ISA_OP_V_TRUNC_F16: LANES(R = H(truncf(HA))); break;
-	case ISA_OP_V_RNDNE_F16: LANES(R = H(nearbyintf(HA))); break;
+	case ISA_OP_V_RNDNE_F16: LANES(R = H(rndne_f32(HA))); break;
 	case ISA_OP_V_FRACT_F16: LANES(R = H(fract16(HA))); break;
 	case ISA_OP_V_SIN_F16: LANES(R = H(sinf(HA * 6.28318530718f))); break;
 	case ISA_OP_V_COS_F16: LANES(R = H(cosf(HA * 6.28318530718f))); break;

@@ -535,6 +535,149 @@ test_dpp16(void **state)
 	run_fini(&r);
 }
 
+
+/* ---- MODE: rounding and denormals ---- */
+
+/* f32 ops under each MODE.FP_ROUND[1:0]; v_rndne ignores the mode. */
+static void
+round_f32(unsigned mode, uint32_t *out)
+{
+	struct run r = { 0 };
+	char src[512];
+
+	snprintf(src, sizeof(src), "s_round_mode 0x%x\n"
+	    "v_add_f32 v1, 1.0, s0\n"		/* 1 + 2^-30 */
+	    "v_sub_f32 v2, -1.0, s0\n"		/* -1 - 2^-30 */
+	    "v_mul_f32 v3, s1, s1\n"		/* (1 + 2^-23)^2 */
+	    "v_cvt_f32_u32 v4, -1\n"		/* 2^32 - 1 */
+	    "v_fma_f32 v5, s1, s1, -1.0\n"	/* 2^-22 + 2^-46: a tie */
+	    "v_rndne_f32 v6, 0x40200000\n"	/* 2.5 */
+	    "v_cvt_f16_f32 v7, s2\n"		/* 1 + 2^-11 + 2^-20 */
+	    "s_endpgm\n", mode);
+	run_init(&r, src, 32);
+	r.w.sgpr[0] = 0x30800000;		/* 2^-30 */
+	r.w.sgpr[1] = 0x3f800001;		/* 1 + 2^-23 */
+	r.w.sgpr[2] = 0x3f801008;		/* 1 + 2^-11 + 2^-20 */
+	run_go(&r);
+	for (unsigned k = 0; k < 7; k++)
+		out[k] = r.w.vgpr[1 + k][3];
+	run_fini(&r);
+}
+
+static void
+test_round_mode(void **state)
+{
+	uint32_t rne[7], up[7], down[7], rtz[7];
+
+	round_f32(0x0, rne);
+	round_f32(0x5, up);		/* f32 and f16/f64: toward +inf */
+	round_f32(0xa, down);
+	round_f32(0xf, rtz);
+	assert_int_equal(rne[0], 0x3f800000);
+	assert_int_equal(up[0], 0x3f800001);
+	assert_int_equal(down[0], 0x3f800000);
+	assert_int_equal(rtz[0], 0x3f800000);
+	assert_int_equal(rne[1], 0xbf800000);
+	assert_int_equal(up[1], 0xbf800000);
+	assert_int_equal(down[1], 0xbf800001);
+	assert_int_equal(rtz[1], 0xbf800000);
+	assert_int_equal(rne[2], 0x3f800002);	/* 1 + 2^-22 + 2^-46 */
+	assert_int_equal(up[2], 0x3f800003);
+	assert_int_equal(down[2], 0x3f800002);
+	assert_int_equal(rne[3], 0x4f800000);	/* 2^32 */
+	assert_int_equal(rtz[3], 0x4f7fffff);
+	assert_int_equal(down[3], 0x4f7fffff);
+	assert_int_equal(rne[4], 0x34800000);	/* one rounding: to even */
+	assert_int_equal(up[4], 0x34800001);
+	assert_int_equal(rtz[4], 0x34800000);
+	assert_int_equal(rne[5], 0x40000000);	/* rndne(2.5) = 2 always */
+	assert_int_equal(up[5], 0x40000000);
+	assert_int_equal(down[5], 0x40000000);
+	assert_int_equal(rne[6], 0x3c01);	/* f16: above the half ulp */
+	assert_int_equal(up[6], 0x3c01);
+	assert_int_equal(down[6], 0x3c00);
+	assert_int_equal(rtz[6], 0x3c00);
+}
+
+/* f64 rounds by MODE.FP_ROUND[3:2], independently of the f32 field. */
+static void
+test_round_mode_f64(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "s_round_mode 0x4\n"	/* f64 +inf, f32 nearest */
+	    "v_add_f64 v[2:3], 1.0, s[0:1]\n"
+	    "v_add_f32 v4, 1.0, s2\n"
+	    "s_round_mode 0xb\n"		/* f64 -inf, f32 zero */
+	    "v_add_f64 v[6:7], -1.0, -s[0:1]\n"
+	    "v_mul_f64 v[8:9], s[0:1], s[0:1]\n"
+	    "s_endpgm\n", 32);
+	r.w.sgpr[0] = 0;
+	r.w.sgpr[1] = 0x3c300000;		/* 2^-60 */
+	r.w.sgpr[2] = 0x33800001;		/* just over 2^-24 */
+	run_go(&r);
+	assert_true((r.w.vgpr[2][0] | (uint64_t)r.w.vgpr[3][0] << 32) ==
+	    dbits(nextafter(1.0, 2.0)));
+	assert_int_equal(r.w.vgpr[4][0], 0x3f800001);	/* nearest: up */
+	assert_true((r.w.vgpr[6][0] | (uint64_t)r.w.vgpr[7][0] << 32) ==
+	    dbits(nextafter(-1.0, -2.0)));
+	assert_true((r.w.vgpr[8][0] | (uint64_t)r.w.vgpr[9][0] << 32) ==
+	    dbits(0x1p-120));
+	run_fini(&r);
+}
+
+/* MODE.FP_DENORM: f32 (bits 5:4) and f64/f16 (bits 7:6) flushing. */
+static void
+denorm(unsigned mode, uint32_t *out)
+{
+	struct run r = { 0 };
+	char src[512];
+
+	snprintf(src, sizeof(src), "s_denorm_mode 0x%x\n"
+	    "v_mul_f32 v1, s0, 0.5\n"		/* 2^-127: denormal out */
+	    "v_add_f32 v2, s3, 0\n"		/* denormal in */
+	    "v_mul_f64 v[4:5], s[4:5], 0.5\n"	/* 2^-1023: denormal out */
+	    "v_add_f16 v6, s6, 0\n"		/* f16 denormal in */
+	    "v_mul_f16 v7, s7, 0.5\n"		/* 2^-15: f16 denormal out */
+	    "s_endpgm\n", mode);
+	run_init(&r, src, 32);
+	r.w.sgpr[0] = 0x00800000;		/* 2^-126 */
+	r.w.sgpr[3] = 0x00000010;		/* f32 denormal */
+	r.w.sgpr[4] = 0;
+	r.w.sgpr[5] = 0x00100000;		/* 2^-1022 */
+	r.w.sgpr[6] = 0x0003;			/* f16 denormal */
+	r.w.sgpr[7] = 0x0400;			/* 2^-14 */
+	run_go(&r);
+	out[0] = r.w.vgpr[1][0];
+	out[1] = r.w.vgpr[2][0];
+	out[2] = r.w.vgpr[5][0];
+	out[3] = r.w.vgpr[6][0] & 0xffff;
+	out[4] = r.w.vgpr[7][0] & 0xffff;
+	run_fini(&r);
+}
+
+static void
+test_denorm_mode(void **state)
+{
+	uint32_t keep[5], flush[5], f32only[5];
+
+	denorm(0xf, keep);
+	denorm(0x0, flush);
+	denorm(0x3, f32only);		/* f32 kept, f64/f16 flushed */
+	assert_int_equal(keep[0], 0x00400000);
+	assert_int_equal(keep[1], 0x00000010);
+	assert_int_equal(keep[2], 0x00080000);
+	assert_int_equal(keep[3], 0x0003);
+	assert_int_equal(keep[4], 0x0200);
+	for (unsigned k = 0; k < 5; k++)
+		assert_int_equal(flush[k], 0);
+	assert_int_equal(f32only[0], 0x00400000);
+	assert_int_equal(f32only[1], 0x00000010);
+	assert_int_equal(f32only[2], 0);
+	assert_int_equal(f32only[3], 0);
+	assert_int_equal(f32only[4], 0);
+}
+
 int
 main(void)
 {
@@ -550,6 +693,9 @@ main(void)
 		cmocka_unit_test(test_f64_extras),
 		cmocka_unit_test(test_permlane_movrel),
 		cmocka_unit_test(test_dpp16),
+		cmocka_unit_test(test_round_mode),
+		cmocka_unit_test(test_round_mode_f64),
+		cmocka_unit_test(test_denorm_mode),
 	};
 
 	return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
