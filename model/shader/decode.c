@@ -163,7 +163,9 @@ const_value(struct dec *d, unsigned code, unsigned type, bool *lit)
 	}
 	if (code >= OPR_F_HALF && code <= OPR_INV_2PI) {
 		fi = code - OPR_F_HALF;
-		if (type == T_F64)
+		/* a 64-bit operand, float or not, gets the f64 encoding: ACO
+		 * makes f64 constants with v_lshrrev_b64 v, 0, 4.0 */
+		if (type == T_F64 || type == T_B64)
 			return inl_f64[fi];
 		if (type == T_F16)
 			return inl_f16[fi];

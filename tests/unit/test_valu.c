@@ -437,6 +437,8 @@ test_f64_extras(void **state)
 	    "v_cmp_lt_f64 s10, v[2:3], 1.0\n"
 	    "v_lshlrev_b64 v[8:9], 40, v[2:3]\n"
 	    "v_mad_u64_u32 v[10:11], s12, v2, v3, v[2:3]\n"
+	    "v_lshrrev_b64 v[12:13], 0, 4.0\n"	/* f64 inline constant */
+	    "s_mov_b64 s[20:21], -0.5\n"
 	    "s_endpgm\n", 32);
 	for (unsigned l = 0; l < 32; l++) {
 		double x = (double)l * 0.75 - 3.0;
@@ -457,7 +459,10 @@ test_f64_extras(void **state)
 		    q << 40);
 		assert_true((r.w.vgpr[10][l] | (uint64_t)r.w.vgpr[11][l] << 32) ==
 		    (uint64_t)(uint32_t)q * (uint32_t)(q >> 32) + q);
+		assert_true((r.w.vgpr[12][l] | (uint64_t)r.w.vgpr[13][l] << 32) ==
+		    dbits(4.0));
 	}
+	assert_true((r.w.sgpr[20] | (uint64_t)r.w.sgpr[21] << 32) == dbits(-0.5));
 	run_fini(&r);
 }
 
