@@ -42,6 +42,7 @@ permlane(struct shader_wave *w, const struct shader_inst *in,
 		else if (in->opsel & PERMLANE_BC)
 			d[l] = 0;
 	}
+	vgpr_shared_sync(w, in->dst.reg, 1, ex);
 }
 
 /*
@@ -67,6 +68,7 @@ exec_crosslane(struct shader_wave *w, const struct shader_inst *in,
 	case ISA_OP_V_WRITELANE_B32:	/* ignores EXEC */
 		lane = v->a[1][0] & (w->nlanes - 1);
 		w->vgpr[in->dst.reg][lane] = v->a[0][0];
+		vgpr_shared_sync(w, in->dst.reg, 1, 1ull << lane);
 		return true;
 	case ISA_OP_V_PERMLANE16_B32:
 		permlane(w, in, v, false);

@@ -91,6 +91,8 @@ exec_v_movrel(struct shader_wave *w, const struct shader_inst *in)
 				w->vgpr[d][l] = w->vgpr[s][l];
 				w->vgpr[s][l] = k;
 			}
+		vgpr_shared_sync(w, (unsigned)d, 1, ex);
+		vgpr_shared_sync(w, (unsigned)s, 1, ex);
 		return true;
 	case ISA_OP_V_MOVRELS_B32:	s += m0; break;
 	case ISA_OP_V_MOVRELD_B32:	d += m0; break;
@@ -112,5 +114,6 @@ exec_v_movrel(struct shader_wave *w, const struct shader_inst *in)
 	for (l = 0; l < NL; l++)
 		if ((ex >> l) & 1)
 			w->vgpr[d][l] = vsrc ? w->vgpr[s][l] : k;
+	vgpr_shared_sync(w, (unsigned)d, 1, ex);
 	return true;
 }

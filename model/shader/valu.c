@@ -941,6 +941,7 @@ write_v32(struct shader_wave *w, const struct shader_inst *in, unsigned type,
 	expand_mask(v->wmask, lm);
 	for (l = 0; l < NL; l++)
 		d[l] = (d[l] & ~lm[l]) | (v->r[l] & lm[l]);
+	vgpr_shared_sync(w, in->dst.reg, 1, v->wmask);
 }
 
 static void
@@ -956,6 +957,7 @@ write_v64(struct shader_wave *w, const struct shader_inst *in,
 		lo[l] = (lo[l] & ~lm[l]) | ((uint32_t)v->rq[l] & lm[l]);
 		hi[l] = (hi[l] & ~lm[l]) | ((uint32_t)(v->rq[l] >> 32) & lm[l]);
 	}
+	vgpr_shared_sync(w, in->dst.reg, 2, v->wmask);
 }
 
 /* Per-lane bits -> lane mask of the active lanes (inactive lanes: 0). */

@@ -541,6 +541,34 @@ test_dpp16(void **state)
 }
 
 
+/*
+ * gfx10 wave64 shared VGPRs: one register for both halves, so a write
+ * by lane l is seen by lane l ^ 32; private VGPRs stay per lane.
+ */
+static void
+test_shared_vgprs(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "v_mov_b32_dpp v9, v0 quad_perm:[0,1,2,3] row_mask:0xc "
+	    "bank_mask:0xf\n"			/* lanes 32-63 */
+	    "v_mov_b32_dpp v7, v0 quad_perm:[0,1,2,3] row_mask:0xc "
+	    "bank_mask:0xf\n"			/* private: no alias */
+	    "s_mov_b32 exec_hi, 0\n"
+	    "v_add_nc_u32 v8, 100, v0\n"		/* lanes 0-31 */
+	    "s_mov_b32 exec_hi, -1\n"
+	    "s_endpgm\n", 64);
+	r.w.shared_vgpr_base = 8;
+	r.w.shared_vgpr_count = 8;
+	run_go(&r);
+	for (unsigned l = 0; l < 64; l++) {
+		assert_int_equal(r.w.vgpr[9][l], l | 32);
+		assert_int_equal(r.w.vgpr[8][l], 100 + (l & 31));
+		assert_int_equal(r.w.vgpr[7][l], l < 32 ? 0 : l);
+	}
+	run_fini(&r);
+}
+
 /* ---- MODE: rounding and denormals ---- */
 
 /* f32 ops under each MODE.FP_ROUND[1:0]; v_rndne ignores the mode. */
@@ -698,6 +726,7 @@ main(void)
 		cmocka_unit_test(test_f64_extras),
 		cmocka_unit_test(test_permlane_movrel),
 		cmocka_unit_test(test_dpp16),
+		cmocka_unit_test(test_shared_vgprs),
 		cmocka_unit_test(test_round_mode),
 		cmocka_unit_test(test_round_mode_f64),
 		cmocka_unit_test(test_denorm_mode),
