@@ -862,8 +862,7 @@ expand_mask(uint64_t m, uint32_t *lm)
 
 /*
  * clamp / omod on float results (ISA guide §6.3), then denormal
- * flushing by MODE.FP_DENORM (f32: bit 5; f16 and f64: bit 7).  f16
- * clamps (to [0, 1], NaN to 0) but has no omod here.
+ * flushing by MODE.FP_DENORM (f32: bit 5; f16 and f64: bit 7).
  */
 static void
 output_mods32(const struct shader_wave *w, const struct shader_inst *in,
@@ -872,6 +871,9 @@ output_mods32(const struct shader_wave *w, const struct shader_inst *in,
 	static const float omod[4] = { 1.0f, 2.0f, 4.0f, 0.5f };
 
 	if (type == T_F16) {
+		if (in->omod)
+			LANES(R = f32_to_f16(f16_to_f32((uint16_t)R) *
+			    omod[in->omod], false));
 		if (in->mods & MOD_CLAMP)
 			LANES(float f = f16_to_f32((uint16_t)R);
 			    R = f32_to_f16(f > 1.0f ? 1.0f : f >= 0.0f ? f : 0.0f,
@@ -895,6 +897,10 @@ static void
 output_mods64(const struct shader_wave *w, const struct shader_inst *in,
     struct vlanes *v)
 {
+	static const double omod[4] = { 1.0, 2.0, 4.0, 0.5 };
+
+	if (in->omod)
+		LANES(RQ = d2u(u2d(RQ) * omod[in->omod]));
 	if (in->mods & MOD_CLAMP)
 		LANES(double d = u2d(RQ);
 		    RQ = d2u(d > 1.0 ? 1.0 : d >= 0.0 ? d : 0.0));
@@ -971,6 +977,45 @@ pack_bits(const uint32_t *c, uint64_t active)
 	return m & active;
 }
 
+static uint32_t
+sat_s32(int64_t x)
+{
+	return (uint32_t)(x < INT32_MIN ? INT32_MIN : x > INT32_MAX ? INT32_MAX : x);
+}
+
+/*
+ * The VOP3 clamp bit on 32-bit integer adds and subs saturates instead
+ * of wrapping (ISA guide §6.3; ACO's uadd_sat / iadd_sat / usub_sat).
+ * Other integer opcodes ignore clamp.
+ */
+static void
+clamp_int32(unsigned op, struct vlanes *v)
+{
+	switch (op) {
+	case ISA_OP_V_ADD_NC_U32:
+	case ISA_OP_V_ADD_CO_U32:
+		LANES(uint64_t t = (uint64_t)A + B; R = t > UINT32_MAX ? UINT32_MAX : (uint32_t)t);
+		break;
+	case ISA_OP_V_ADD_CO_CI_U32:
+		LANES(uint64_t t = (uint64_t)A + B + v->cin[l];
+		    R = t > UINT32_MAX ? UINT32_MAX : (uint32_t)t);
+		break;
+	case ISA_OP_V_SUB_NC_U32:
+	case ISA_OP_V_SUB_CO_U32: LANES(R = A < B ? 0 : A - B); break;
+	case ISA_OP_V_SUBREV_NC_U32:
+	case ISA_OP_V_SUBREV_CO_U32: LANES(R = B < A ? 0 : B - A); break;
+	case ISA_OP_V_SUB_CO_CI_U32:
+		LANES(R = (uint64_t)B + v->cin[l] > A ? 0 : A - B - v->cin[l]);
+		break;
+	case ISA_OP_V_ADD_NC_I32:
+		LANES(R = sat_s32((int64_t)(int32_t)A + (int32_t)B));
+		break;
+	case ISA_OP_V_SUB_NC_I32:
+		LANES(R = sat_s32((int64_t)(int32_t)A - (int32_t)B));
+		break;
+	}
+}
+
 /* Not inlined: the host rounding mode is set around the call (fpmode.c). */
 static __attribute__((noinline)) bool
 compute(const struct shader_wave *w, const struct shader_inst *in,
@@ -1025,6 +1070,8 @@ exec_valu(struct shader_wave *w, const struct shader_inst *in)
 	fe = fpmode_enter(w, in);
 	ok = compute(w, in, &v);
 	fpmode_leave(fe);
+	if (ok && (in->mods & MOD_CLAMP) && i->fmt != FMT_VOP3P)
+		clamp_int32(in->op, &v);
 	if (!ok) {
 		wave_stop(w, in, SHADER_UNSUPPORTED);
 		return;

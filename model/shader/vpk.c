@@ -56,6 +56,29 @@ pk_minmax_f16(uint32_t a, uint32_t b, bool max, bool ieee)
 	    false);
 }
 
+static uint32_t
+sat16(int32_t x, bool sgn)
+{
+	if (sgn)
+		return (uint16_t)(x < -32768 ? -32768 : x > 32767 ? 32767 : x);
+	return x < 0 ? 0 : x > 0xffff ? 0xffff : (uint32_t)x;
+}
+
+/* The packed adds and subs with clamp: saturate (ISA guide §6.5). */
+static bool
+pk_sat_op(unsigned op, uint32_t a, uint32_t b, uint32_t *r)
+{
+	int32_t sa = (int16_t)a, sb = (int16_t)b;
+
+	switch (op) {
+	case ISA_OP_V_PK_ADD_U16: *r = sat16((int32_t)(a + b), false); return true;
+	case ISA_OP_V_PK_SUB_U16: *r = sat16((int32_t)a - (int32_t)b, false); return true;
+	case ISA_OP_V_PK_ADD_I16: *r = sat16(sa + sb, true); return true;
+	case ISA_OP_V_PK_SUB_I16: *r = sat16(sa - sb, true); return true;
+	}
+	return false;
+}
+
 /* One 16-bit half of a packed opcode; returns false if op is unknown. */
 static bool
 pk_op(unsigned op, bool ieee, uint32_t a, uint32_t b, uint32_t c,
@@ -108,6 +131,9 @@ compute_packed(const struct shader_wave *w, const struct shader_inst *in,
 				if (fl && (((k ? in->neg_hi : in->neg) >> s) & 1))
 					x[s] ^= 0x8000;
 			}
+			if ((in->mods & MOD_CLAMP) &&
+			    pk_sat_op(in->op, x[0], x[1], &h[k]))
+				continue;
 			if (!pk_op(in->op, ieee, x[0], x[1], x[2], &h[k]))
 				return false;
 		}

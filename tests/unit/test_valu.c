@@ -424,6 +424,45 @@ test_fdiv64(void **state)
 	run_fini(&r);
 }
 
+/* Integer clamp saturates 32-bit and packed 16-bit adds/subs; omod on f64/f16. */
+static void
+test_int_clamp_omod(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "v_add_nc_u32_e64 v1, -1, 5 clamp\n"
+	    "v_sub_nc_u32_e64 v2, 3, 5 clamp\n"
+	    "v_add_nc_i32 v3, s0, 5 clamp\n"
+	    "v_sub_nc_i32 v4, s1, 1 clamp\n"
+	    "v_pk_add_u16 v5, s2, s3 clamp\n"
+	    "v_pk_sub_i16 v6, s4, s5 clamp\n"
+	    "v_add_co_u32 v7, s12, -1, 5 clamp\n"
+	    "v_add_nc_u32_e64 v12, -1, 5\n"		/* no clamp: wraps */
+	    "v_mul_f64 v[8:9], 0x40080000, 1.0 mul:2\n"
+	    "v_add_f16_e64 v10, 1.0, 1.0 mul:4\n"
+	    "s_endpgm\n", 32);
+	r.w.sgpr[0] = 0x7ffffffe;
+	r.w.sgpr[1] = 0x80000000;
+	r.w.sgpr[2] = 0xfff00005;
+	r.w.sgpr[3] = 0x00200003;
+	r.w.sgpr[4] = 0x7ff08000;		/* {-32768, 32752} */
+	r.w.sgpr[5] = 0xfff00001;		/* {1, -16} */
+	run_go(&r);
+	assert_int_equal(r.w.vgpr[1][0], 0xffffffffu);
+	assert_int_equal(r.w.vgpr[2][0], 0);
+	assert_int_equal(r.w.vgpr[3][0], 0x7fffffff);
+	assert_int_equal(r.w.vgpr[4][0], 0x80000000u);
+	assert_int_equal(r.w.vgpr[5][0], 0xffff0008u);
+	assert_int_equal(r.w.vgpr[6][0], 0x7fff8000u);
+	assert_int_equal(r.w.vgpr[7][0], 0xffffffffu);
+	assert_int_equal(r.w.sgpr[12], 0xffffffffu);	/* carry still set */
+	assert_int_equal(r.w.vgpr[12][0], 4);
+	assert_true((r.w.vgpr[8][0] | (uint64_t)r.w.vgpr[9][0] << 32) ==
+	    dbits(6.0));
+	assert_int_equal(r.w.vgpr[10][0] & 0xffff, 0x4800);	/* 8.0 */
+	run_fini(&r);
+}
+
 /* ---- 64-bit ---- */
 
 static void
@@ -721,6 +760,7 @@ main(void)
 		cmocka_unit_test(test_cmp16),
 		cmocka_unit_test(test_int16),
 		cmocka_unit_test(test_packed),
+		cmocka_unit_test(test_int_clamp_omod),
 		cmocka_unit_test(test_fdiv32),
 		cmocka_unit_test(test_fdiv64),
 		cmocka_unit_test(test_f64_extras),
