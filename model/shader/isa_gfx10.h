@@ -695,7 +695,10 @@ enum isa_type {
 	X(V_FRACT_F16, 0x5f, "v_fract_f16", T_F16, T_F16, T_N, T_N, 0) \
 	X(V_SIN_F16, 0x60, "v_sin_f16", T_F16, T_F16, T_N, T_N, 0) \
 	X(V_COS_F16, 0x61, "v_cos_f16", T_F16, T_F16, T_N, T_N, 0) \
-	X(V_SWAP_B32, 0x65, "v_swap_b32", T_B32, T_B32, T_N, T_N, F_NOVOP3)
+	X(V_SWAP_B32, 0x65, "v_swap_b32", T_B32, T_B32, T_N, T_N, F_NOVOP3) \
+	X(V_CVT_OFF_F32_I4, 0x0e, "v_cvt_off_f32_i4", T_F32, T_B32, T_N, T_N, 0) \
+	X(V_CVT_NORM_I16_F16, 0x63, "v_cvt_norm_i16_f16", T_B16, T_F16, T_N, T_N, 0) \
+	X(V_CVT_NORM_U16_F16, 0x64, "v_cvt_norm_u16_f16", T_B16, T_F16, T_N, T_N, 0)
 
 /*
  * VOPC (VOPCInstructions.td VOPC_Real_gfx10); VOP3 form at op.  The list
@@ -854,6 +857,7 @@ enum isa_type {
 	X(V_ADD_NC_I32, 0x37f, "v_add_nc_i32", T_B32, T_B32, T_B32, T_N, 0) \
 	ISA_VOP3_16_LIST(X) \
 	ISA_VOP3_DIV_LIST(X) \
+	ISA_VOP3_MEDIA_LIST(X) \
 	X(V_PERMLANE16_B32, 0x377, "v_permlane16_b32", T_B32, T_B32, T_S32, T_S32, 0) \
 	X(V_PERMLANEX16_B32, 0x378, "v_permlanex16_b32", T_B32, T_B32, T_S32, T_S32, 0)
 
@@ -890,6 +894,17 @@ enum isa_type {
 	X(V_CVT_PK_I16_I32, 0x36b, "v_cvt_pk_i16_i32", T_B32, T_B32, T_B32, T_N, 0) \
 	X(V_MAD_U32_U16, 0x373, "v_mad_u32_u16", T_B32, T_B16, T_B16, T_B32, 0) \
 	X(V_MAD_I32_I16, 0x375, "v_mad_i32_i16", T_B32, T_B16, T_B16, T_B32, 0)
+
+/* Byte / SAD ("media") opcodes (VOP3Instructions.td gfx10) */
+#define ISA_VOP3_MEDIA_LIST(X) \
+	X(V_LERP_U8, 0x14d, "v_lerp_u8", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_SAD_U8, 0x15a, "v_sad_u8", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_SAD_HI_U8, 0x15b, "v_sad_hi_u8", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_SAD_U16, 0x15c, "v_sad_u16", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_SAD_U32, 0x15d, "v_sad_u32", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_CVT_PK_U8_F32, 0x15e, "v_cvt_pk_u8_f32", T_B32, T_F32, T_B32, T_B32, 0) \
+	X(V_MSAD_U8, 0x171, "v_msad_u8", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_XAD_U32, 0x345, "v_xad_u32", T_B32, T_B32, T_B32, T_B32, 0)
 
 /*
  * Division helpers (ACO / LLVM's IEEE division sequence) and the f64

@@ -1032,7 +1032,7 @@ compute(const struct shader_wave *w, const struct shader_inst *in,
 	    compute_int3(op, v) || compute_cvt(op, v) ||
 	    compute_f16(w, op, v) || compute_f64(w, op, v) ||
 	    compute_carry(op, v) || compute_16(w, in, v) ||
-	    compute_div(w, op, v);
+	    compute_div(w, op, v) || compute_media(op, v);
 }
 
 /* VOPC: write VCC / SDST, or EXEC for v_cmpx. */

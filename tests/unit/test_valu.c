@@ -463,6 +463,42 @@ test_int_clamp_omod(void **state)
 	run_fini(&r);
 }
 
+/* Byte / SAD opcodes and the small conversions of vmedia.c. */
+static void
+test_media(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "v_sad_u8 v1, s0, s1, 10\n"
+	    "v_msad_u8 v2, s0, s1, 0\n"
+	    "v_sad_hi_u8 v3, s0, s1, 1\n"
+	    "v_sad_u16 v4, s0, s1, 0\n"
+	    "v_sad_u32 v5, s1, s0, 0\n"
+	    "v_mov_b32 v20, s0\n"
+	    "v_lerp_u8 v6, v20, s1, 0x01000100\n"
+	    "v_cvt_pk_u8_f32 v7, 0x4337c000, 2, s2\n"	/* 183.75 -> 184 */
+	    "v_xad_u32 v8, s0, s1, 5\n"
+	    "v_cvt_off_f32_i4 v9, 0xc\n"		/* -4/16 */
+	    "v_mov_b32 v10, 0xaaaa0000\n"
+	    "v_cvt_norm_i16_f16 v10, 0xb800\n"	/* -0.5 */
+	    "s_endpgm\n", 32);
+	r.w.sgpr[0] = 0x10ff2005;		/* bytes 05 20 ff 10 */
+	r.w.sgpr[1] = 0x20000a01;		/* bytes 01 0a 00 20 */
+	r.w.sgpr[2] = 0x11223344;
+	run_go(&r);
+	assert_int_equal(r.w.vgpr[1][0], 4 + 0x16 + 0xff + 0x10 + 10);
+	assert_int_equal(r.w.vgpr[2][0], 4 + 0x16 + 0x10);
+	assert_int_equal(r.w.vgpr[3][0], ((4u + 0x16 + 0xff + 0x10) << 16) + 1);
+	assert_int_equal(r.w.vgpr[4][0], (0x2005 - 0x0a01) + (0x2000 - 0x10ff));
+	assert_int_equal(r.w.vgpr[5][0], 0x20000a01u - 0x10ff2005u);
+	assert_int_equal(r.w.vgpr[6][0], 0x187f1503);	/* per byte avg + c bit */
+	assert_int_equal(r.w.vgpr[7][0], 0x11b83344);
+	assert_int_equal(r.w.vgpr[8][0], (0x10ff2005u ^ 0x20000a01u) + 5);
+	assert_int_equal(r.w.vgpr[9][0], fbits(-0.25f));
+	assert_int_equal(r.w.vgpr[10][0], 0xaaaac000);	/* -16384, high kept */
+	run_fini(&r);
+}
+
 /* ---- 64-bit ---- */
 
 static void
@@ -761,6 +797,7 @@ main(void)
 		cmocka_unit_test(test_int16),
 		cmocka_unit_test(test_packed),
 		cmocka_unit_test(test_int_clamp_omod),
+		cmocka_unit_test(test_media),
 		cmocka_unit_test(test_fdiv32),
 		cmocka_unit_test(test_fdiv64),
 		cmocka_unit_test(test_f64_extras),
