@@ -499,6 +499,26 @@ test_media(void **state)
 	run_fini(&r);
 }
 
+/* SDWA on VOPC: byte/word selects with sign extension, VCC or an SGPR. */
+static void
+test_vopc_sdwa(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "v_lshlrev_b32 v1, 16, v0\n"	/* lane id in the high word */
+	    "v_mov_b32 v2, 0x1000a\n"
+	    "v_cmp_gt_u32_sdwa vcc_lo, v1, v2 src0_sel:WORD_1 src1_sel:WORD_0\n"
+	    "s_mov_b32 s20, vcc_lo\n"
+	    "v_mov_b32 v3, 0xfff0\n"			/* -16 as i16 */
+	    "v_cmp_lt_i32_sdwa s10, sext(v3), v0 src0_sel:WORD_0 "
+	    "src1_sel:DWORD\n"
+	    "s_endpgm\n", 32);
+	run_go(&r);
+	assert_int_equal(r.w.sgpr[20], 0xfffff800u);	/* lanes > 10 */
+	assert_int_equal(r.w.sgpr[10], 0xffffffffu);	/* -16 < every lane */
+	run_fini(&r);
+}
+
 /* ---- 64-bit ---- */
 
 static void
@@ -798,6 +818,7 @@ main(void)
 		cmocka_unit_test(test_packed),
 		cmocka_unit_test(test_int_clamp_omod),
 		cmocka_unit_test(test_media),
+		cmocka_unit_test(test_vopc_sdwa),
 		cmocka_unit_test(test_fdiv32),
 		cmocka_unit_test(test_fdiv64),
 		cmocka_unit_test(test_f64_extras),
