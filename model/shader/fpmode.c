@@ -6,9 +6,11 @@
  *
  * Which field applies (ISA guide §3.6.3 MODE: FP_ROUND [1:0] single
  * precision, [3:2] double and half precision): the result's float
- * type, else the first source's.  The compute routines that do the
- * arithmetic are not inlined into the fenv calls (valu.c), so the
- * compiler cannot move the operations across them.
+ * type, else the first source's.  valu.c calls this only when some
+ * rounding field is not nearest even (the common case costs one test)
+ * and puts compiler memory barriers next to the fenv calls: the lane
+ * arithmetic reads and writes memory (struct vlanes), so it stays
+ * between them.
  *
  * Approximated: libm's transcendental functions (exp2f, log2f, sinf,
  * ...) follow the host mode in their own way; the hardware's are fixed

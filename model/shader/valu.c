@@ -908,6 +908,18 @@ output_mods64(const struct shader_wave *w, const struct shader_inst *in,
 		LANES(RQ = flush64(RQ));
 }
 
+/*
+ * d = lm ? r : d per lane.  restrict: the destination row never overlaps
+ * the lane arrays, so the loop vectorises without alias checks.
+ */
+static inline void
+blend32(uint32_t *restrict d, const uint32_t *restrict r,
+    const uint32_t *restrict lm)
+{
+	for (int l = 0; l < NL; l++)
+		d[l] = (d[l] & ~lm[l]) | (r[l] & lm[l]);
+}
+
 /* SDWA destination select: place the result, then fill the rest. */
 static uint32_t
 sdwa_dst(const struct shader_inst *in, uint32_t old, uint32_t r)
@@ -945,8 +957,7 @@ write_v32(struct shader_wave *w, const struct shader_inst *in, unsigned type,
 		for (l = 0; l < NL; l++)
 			v->r[l] = (d[l] & 0xffff0000u) | (v->r[l] & 0xffff);
 	expand_mask(v->wmask, lm);
-	for (l = 0; l < NL; l++)
-		d[l] = (d[l] & ~lm[l]) | (v->r[l] & lm[l]);
+	blend32(d, v->r, lm);
 	vgpr_shared_sync(w, in->dst.reg, 1, v->wmask);
 }
 
@@ -1016,8 +1027,7 @@ clamp_int32(unsigned op, struct vlanes *v)
 	}
 }
 
-/* Not inlined: the host rounding mode is set around the call (fpmode.c). */
-static __attribute__((noinline)) bool
+static bool
 compute(const struct shader_wave *w, const struct shader_inst *in,
     struct vlanes *v)
 {
@@ -1033,6 +1043,29 @@ compute(const struct shader_wave *w, const struct shader_inst *in,
 	    compute_f16(w, op, v) || compute_f64(w, op, v) ||
 	    compute_carry(op, v) || compute_16(w, in, v) ||
 	    compute_div(w, op, v) || compute_media(op, v);
+}
+
+/* The lane opcodes of crosslane.c (a call there for every VALU costs). */
+static inline bool
+is_crosslane(unsigned op)
+{
+	switch (op) {
+	case ISA_OP_V_READFIRSTLANE_B32: case ISA_OP_V_READLANE_B32:
+	case ISA_OP_V_WRITELANE_B32: case ISA_OP_V_PERMLANE16_B32:
+	case ISA_OP_V_PERMLANEX16_B32: case ISA_OP_V_MBCNT_LO_U32_B32:
+	case ISA_OP_V_MBCNT_HI_U32_B32: case ISA_OP_V_NOP:
+		return true;
+	}
+	return false;
+}
+
+/* v_movrel*, v_swap_b32 (movrel.c). */
+static inline bool
+is_regmove(unsigned op)
+{
+	return op == ISA_OP_V_MOVRELD_B32 || op == ISA_OP_V_MOVRELS_B32 ||
+	    op == ISA_OP_V_MOVRELSD_B32 || op == ISA_OP_V_MOVRELSD_2_B32 ||
+	    op == ISA_OP_V_SWAP_B32;
 }
 
 /* VOPC: write VCC / SDST, or EXEC for v_cmpx. */
@@ -1053,23 +1086,35 @@ exec_valu(struct shader_wave *w, const struct shader_inst *in)
 {
 	const struct isa_op_info *i = &isa_ops[in->op];
 	struct vlanes v;
-	bool ok;
-	int fe;
+	bool ok, rounded;
+	int fe = -1;
 
-	if (exec_v_movrel(w, in))
+	if (is_regmove(in->op) && exec_v_movrel(w, in))
 		return;
 	v.wmask = wave_exec(w);
 	gather(w, in, &v);
-	if (exec_crosslane(w, in, &v))
+	if (is_crosslane(in->op) && exec_crosslane(w, in, &v))
 		return;
 	if (i->fmt == FMT_VOPC) {
 		compute_cmp(in->op, &v);
 		write_cmp(w, in, &v);
 		return;
 	}
-	fe = fpmode_enter(w, in);
+	/*
+	 * A rounding mode other than nearest even: the host's is set around
+	 * compute().  The compiler barriers keep the lane arithmetic, which
+	 * reads and writes v, between the fenv calls (fpmode.c).
+	 */
+	rounded = F_GET(w->mode, MODE_FP_ROUND) != 0;
+	if (rounded) {
+		fe = fpmode_enter(w, in);
+		__asm__ volatile("" ::: "memory");
+	}
 	ok = compute(w, in, &v);
-	fpmode_leave(fe);
+	if (rounded) {
+		__asm__ volatile("" ::: "memory");
+		fpmode_leave(fe);
+	}
 	if (ok && (in->mods & MOD_CLAMP) && i->fmt != FMT_VOP3P)
 		clamp_int32(in->op, &v);
 	if (!ok) {
