@@ -169,8 +169,8 @@ const_value(struct dec *d, unsigned code, unsigned type, bool *lit)
 			return inl_f64[fi];
 		if (type == T_F16)
 			return inl_f16[fi];
-		if (type == T_PK16)
-			return inl_f16[fi] | (uint32_t)inl_f16[fi] << 16;
+		if (type == T_PK16)	/* f16 in the low half only, see below */
+			return inl_f16[fi];
 		return inl_f32[fi];
 	}
 	if (code <= OPR_INT_POS_LAST)
@@ -181,8 +181,11 @@ const_value(struct dec *d, unsigned code, unsigned type, bool *lit)
 		return (uint64_t)iv;
 	if (type == T_B16 || type == T_F16)
 		return (uint16_t)iv;
-	if (type == T_PK16)
-		return (uint16_t)iv | (uint32_t)(uint16_t)iv << 16;
+	/*
+	 * A packed operand gets one 32-bit constant, not the value in both
+	 * halves: compilers set op_sel_hi = 0 to use an inline constant for
+	 * the high half too (LLVM review D45745, SIFoldOperands).
+	 */
 	return (uint32_t)iv;
 }
 

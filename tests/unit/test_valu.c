@@ -316,6 +316,9 @@ test_packed(void **state)
 	    "op_sel_hi:[1,1,0]\n"			/* 2 * 3 + 1 */
 	    "v_mov_b32 v16, 0xdead0000\n"
 	    "v_fma_mixlo_f16 v16, v12, v13, 1.0 op_sel_hi:[1,1,0]\n"
+	    "v_pk_add_u16 v17, v2, 1 op_sel_hi:[1,0]\n"	/* 1 in both halves */
+	    "v_pk_add_u16 v18, v2, -1\n"		/* hi half of -1: 0xffff */
+	    "v_pk_add_f16 v19, v12, 1.0\n"	/* hi half of 1.0: 0 */
 	    "s_endpgm\n", 32);
 	run_go(&r);
 	assert_int_equal(r.w.vgpr[3][0], 0x00080005);
@@ -329,6 +332,9 @@ test_packed(void **state)
 	assert_int_equal(r.w.vgpr[14][0], fbits(1 * 3 + 2 * 4 + 0.5f));
 	assert_int_equal(r.w.vgpr[15][0], fbits(7.0f));
 	assert_int_equal(r.w.vgpr[16][0], 0xdead4400);	/* f16 4.0 */
+	assert_int_equal(r.w.vgpr[17][0], 0x00060008);
+	assert_int_equal(r.w.vgpr[18][0], 0x00040006);
+	assert_int_equal(r.w.vgpr[19][0], 0x40004000);	/* {1+1, 2+0} */
 	run_fini(&r);
 }
 
