@@ -822,6 +822,38 @@ cmp_cond(const struct isa_op_info *i, bool *sgn)
 	}
 }
 
+/*
+ * 32-bit integer and f32 compares, the common ones, with the condition
+ * chosen outside the lane loop so each loop is one vectorisable compare.
+ */
+#define CMP_LOOPS(X, Y)	do {						\
+	switch (k) {							\
+	case 1: LANES(v->c[l] = (X) < (Y)); return true;		\
+	case 2: LANES(v->c[l] = (X) == (Y)); return true;		\
+	case 3: LANES(v->c[l] = (X) <= (Y)); return true;		\
+	case 4: LANES(v->c[l] = (X) > (Y)); return true;		\
+	case 6: LANES(v->c[l] = (X) >= (Y)); return true;		\
+	}								\
+} while (0)
+
+static bool
+compute_cmp_fast(const struct isa_op_info *i, unsigned k, bool sgn,
+    struct vlanes *v)
+{
+	if (i->src[0] == T_B32 && k == 5) {
+		LANES(v->c[l] = A != B);
+		return true;
+	}
+	if (i->src[0] == T_B32 && sgn)
+		CMP_LOOPS((int32_t)A, (int32_t)B);
+	else if (i->src[0] == T_B32)
+		CMP_LOOPS(A, B);
+	else if (i->src[0] == T_F32)	/* lt..ge except lg: false on NaN */
+		CMP_LOOPS(FA, FB);
+	return false;
+}
+#undef CMP_LOOPS
+
 static void
 compute_cmp(unsigned op, struct vlanes *v)
 {
@@ -829,6 +861,8 @@ compute_cmp(unsigned op, struct vlanes *v)
 	bool sgn;
 	unsigned k = cmp_cond(i, &sgn);
 
+	if (compute_cmp_fast(i, k, sgn, v))
+		return;
 	if (op == ISA_OP_V_CMP_CLASS_F32 || op == ISA_OP_V_CMPX_CLASS_F32) {
 		LANES(v->c[l] = (B >> fclass32(A)) & 1);
 	} else if (op == ISA_OP_V_CMP_CLASS_F64 || op == ISA_OP_V_CMPX_CLASS_F64) {
