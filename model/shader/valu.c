@@ -990,8 +990,12 @@ write_v32(struct shader_wave *w, const struct shader_inst *in, unsigned type,
 	else if (type == T_F16 || type == T_B16)	/* gfx10 keeps [31:16] */
 		for (l = 0; l < NL; l++)
 			v->r[l] = (d[l] & 0xffff0000u) | (v->r[l] & 0xffff);
-	expand_mask(v->wmask, lm);
-	blend32(d, v->r, lm);
+	if (v->wmask == lane_bits(w)) {		/* every lane: a copy */
+		memcpy(d, v->r, w->nlanes * sizeof(*d));
+	} else {
+		expand_mask(v->wmask, lm);
+		blend32(d, v->r, lm);
+	}
 	vgpr_shared_sync(w, in->dst.reg, 1, v->wmask);
 }
 
