@@ -1007,10 +1007,18 @@ write_v64(struct shader_wave *w, const struct shader_inst *in,
 	uint32_t lm[NL];
 	int l;
 
-	expand_mask(v->wmask, lm);
-	for (l = 0; l < NL; l++) {
-		lo[l] = (lo[l] & ~lm[l]) | ((uint32_t)v->rq[l] & lm[l]);
-		hi[l] = (hi[l] & ~lm[l]) | ((uint32_t)(v->rq[l] >> 32) & lm[l]);
+	if (v->wmask == lane_bits(w)) {		/* every lane: split only */
+		for (l = 0; l < (int)w->nlanes; l++) {
+			lo[l] = (uint32_t)v->rq[l];
+			hi[l] = (uint32_t)(v->rq[l] >> 32);
+		}
+	} else {
+		expand_mask(v->wmask, lm);
+		for (l = 0; l < NL; l++) {
+			lo[l] = (lo[l] & ~lm[l]) | ((uint32_t)v->rq[l] & lm[l]);
+			hi[l] = (hi[l] & ~lm[l]) |
+			    ((uint32_t)(v->rq[l] >> 32) & lm[l]);
+		}
 	}
 	vgpr_shared_sync(w, in->dst.reg, 2, v->wmask);
 }
