@@ -162,6 +162,26 @@ test_hwreg(void **state)
 	run_fini(&r);
 }
 
+/* An hwreg the model does not know stops the wave as unsupported. */
+static void
+test_hwreg_unknown(void **state)
+{
+	struct run r = { 0 };
+
+	run_init(&r, "s_mov_b32 s0, 1\n"
+	    "s_setreg_b32 hwreg(HW_REG_STATUS, 0, 1), s0\n"	/* ignored */
+	    "s_getreg_b32 s1, hwreg(HW_REG_GPR_ALLOC)\n"
+	    "s_getreg_b32 s2, hwreg(HW_REG_TBA_LO)\n"
+	    "s_mov_b32 s3, 7\n"
+	    "s_endpgm\n", 64);
+	assert_int_equal(shader_wave_run(&r.w, r.p, 100), SHADER_UNSUPPORTED);
+	assert_int_equal(r.w.stop.pc, 12);
+	assert_int_equal((r.w.sgpr[1] >> 8) & 0xff, 256 / 4 - 1);
+	assert_int_equal(r.w.sgpr[3], 0);
+	assert_false(r.w.scc);
+	run_fini(&r);
+}
+
 /* s_call_b64 returns the next PC and jumps; s_setpc_b64 comes back. */
 static void
 test_call(void **state)
@@ -817,6 +837,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hwreg),
+		cmocka_unit_test(test_hwreg_unknown),
 		cmocka_unit_test(test_call),
 		cmocka_unit_test(test_s_movrel),
 		cmocka_unit_test(test_cmp16),
