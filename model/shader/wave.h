@@ -163,6 +163,15 @@ struct shader_wave {
 	 * (LLVM SIDefines.h ID_FLAT_SCR_LO = 20, ID_FLAT_SCR_HI = 21).
 	 */
 	uint64_t flat_scratch;
+	/*
+	 * gfx10 wave64 shared VGPRs [shared_vgpr_base, + shared_vgpr_count):
+	 * one 32-lane register serves both halves, so lanes l and l ^ 32
+	 * see the same value (ACO's wave64 ds_bpermute moves data between
+	 * the halves through them).  The launcher sets them from
+	 * COMPUTE_PGM_RSRC1.VGPRS ((n + 1) * 4 private VGPRs) and
+	 * COMPUTE_PGM_RSRC3.SHARED_VGPR_CNT (x 8); 0 = none.
+	 */
+	uint16_t shared_vgpr_base, shared_vgpr_count;
 	uint32_t next;			/* index of the next instruction */
 
 	const struct shader_mem_ops *mem;
