@@ -228,6 +228,14 @@ wave_setup(const struct launch *l, struct shader_wave *w, unsigned wi,
 	}
 	w->sgpr[OPR_EXEC_LO] = (uint32_t)exec;
 	w->sgpr[OPR_EXEC_HI] = w->nlanes == 64 ? (uint32_t)(exec >> 32) : 0;
+	/* Shared VGPRs follow the private ones, wave64 only (wave.h). */
+	w->shared_vgpr_base = w->shared_vgpr_count = 0;
+	if (w->nlanes == 64) {
+		w->shared_vgpr_base = (uint16_t)((F_GET(r1, PGM_RSRC1_VGPRS) + 1) *
+		    PGM_RSRC1_VGPRS_UNIT_W64);
+		w->shared_vgpr_count = (uint16_t)(F_GET(l->rsrc3,
+		    PGM_RSRC3_SHARED_VGPR_CNT) * PGM_RSRC3_SHARED_VGPR_UNIT);
+	}
 	w->mode = F_GET(r1, PGM_RSRC1_FLOAT_MODE) |
 	    F_PREP(MODE_DX10_CLAMP, F_GET(r1, PGM_RSRC1_DX10_CLAMP)) |
 	    F_PREP(MODE_IEEE, F_GET(r1, PGM_RSRC1_IEEE_MODE));

@@ -17,7 +17,7 @@
 /* The launch parameters of one dispatch (dispatch.c fills them). */
 struct launch {
 	uint64_t pgm;
-	uint32_t rsrc1, rsrc2, initiator;
+	uint32_t rsrc1, rsrc2, rsrc3, initiator;
 	uint32_t full[3], partial[3];
 	uint32_t groups[3], start[3];
 	uint32_t last_threads[3];	/* threads of the last group per dim */
