@@ -583,6 +583,17 @@ dec_vop3p(struct dec *d, struct shader_inst *in, bool w64)
 
 /* ---- memory ---- */
 
+/* Dwords a memory instruction returns: cmpswap data is {new, compare}. */
+static unsigned
+ret_dwords(const struct isa_op_info *i)
+{
+	unsigned n = i->src[0] ? i->src[0] : 1;
+
+	if ((i->src[2] & MEM_ATOMIC) && strstr(i->name, "cmpswap") != NULL)
+		return n / 2;
+	return n;
+}
+
 static const struct isa_op_info *
 dec_ds(struct dec *d, struct shader_inst *in, bool w64)
 {
@@ -677,7 +688,7 @@ dec_flat(struct dec *d, struct shader_inst *in, bool w64)
 	if (i->flags & (F_STORE | F_RTN))
 		in->src[1] = dec_vreg(d, F_GET(v1, FLAT_DATA), n);
 	if ((i->flags & F_LOAD) || ((i->flags & F_RTN) && (in->mods & MOD_GLC)))
-		in->dst = dec_vreg(d, F_GET(v1, FLAT_VDST), n);
+		in->dst = dec_vreg(d, F_GET(v1, FLAT_VDST), ret_dwords(i));
 	return i;
 }
 

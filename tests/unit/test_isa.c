@@ -299,16 +299,32 @@ gen_e64(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 	}
 }
 
+/* DS atomics with two data operands: compare-store and mask-or. */
+static bool
+ds_two_data(const char *nm)
+{
+	return strstr(nm, "cmpst") != NULL || strstr(nm, "mskor") != NULL;
+}
+
 static void
 gen_mem(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 {
 	unsigned nd = i->src[0] ? i->src[0] : 1;
+	/* dwords returned: (f)cmpswap data is {new, compare} */
+	unsigned nr = strstr(i->name, "cmpswap") != NULL ? nd / 2 : nd;
 	const char *nm = i->name;
 	bool ld = i->flags & F_LOAD, st = i->flags & F_STORE;
 
 	switch (i->fmt) {
 	case FMT_DS:
-		if (strstr(nm, "read2"))
+		if (ds_two_data(nm) && st)
+			add_case(c, n, op, -1, 4, 6, 8, "%s v4, %s, %s offset:16",
+			    nm, vrange(6, nd), vrange(8, nd));
+		else if (ds_two_data(nm))
+			add_case(c, n, op, 12, 4, 6, 8, "%s %s, v4, %s, %s "
+			    "offset:16", nm, vrange(12, nd), vrange(6, nd),
+			    vrange(8, nd));
+		else if (strstr(nm, "read2"))
 			add_case(c, n, op, 12, 4, -1, -1, "%s %s, v4 offset0:1 "
 			    "offset1:2", nm, vrange(12, nd));
 		else if (strstr(nm, "write2"))
@@ -321,8 +337,8 @@ gen_mem(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 			add_case(c, n, op, -1, 4, 6, -1, "%s v4, %s offset:16", nm,
 			    vrange(6, nd));
 		else
-			add_case(c, n, op, 12, 4, 6, -1, "%s v12, v4, v6 offset:16",
-			    nm);
+			add_case(c, n, op, 12, 4, 6, -1, "%s %s, v4, %s offset:16",
+			    nm, vrange(12, nd), vrange(6, nd));
 		break;
 	case FMT_MUBUF:
 		if (i->src[0] == 0)
@@ -340,8 +356,8 @@ gen_mem(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 			add_case(c, n, op, -1, 4, 6, -1, "%s v[4:5], %s, off "
 			    "offset:-16", nm, vrange(6, nd));
 		else
-			add_case(c, n, op, 12, 4, 6, -1, "%s v12, v[4:5], %s, off "
-			    "offset:-16 glc", nm, vrange(6, nd));
+			add_case(c, n, op, 12, 4, 6, -1, "%s %s, v[4:5], %s, off "
+			    "offset:-16 glc", nm, vrange(12, nr), vrange(6, nd));
 		if (ld)	/* and the SADDR form */
 			add_case(c, n, op, 12, 4, -1, 10, "%s %s, v4, s[10:11] "
 			    "offset:8", nm, vrange(12, nd));
@@ -354,8 +370,8 @@ gen_mem(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 			add_case(c, n, op, -1, 4, 6, -1, "%s v[4:5], %s", nm,
 			    vrange(6, nd));
 		else
-			add_case(c, n, op, 12, 4, 6, -1, "%s v12, v[4:5], %s glc",
-			    nm, vrange(6, nd));
+			add_case(c, n, op, 12, 4, 6, -1, "%s %s, v[4:5], %s glc",
+			    nm, vrange(12, nr), vrange(6, nd));
 		break;
 	case FMT_SCRATCH:
 		if (ld)

@@ -1,0 +1,80 @@
+/*
+ * Shared by the memory classes of the shader core (ds.c: LDS; vmem.c:
+ * MUBUF, GLOBAL, FLAT, SCRATCH; atomic.c).  Atomics: one read-modify-write
+ * helper for LDS and for memory; every atomic of every class goes through
+ * atomic_rmw(), so making it truly atomic on host memory (when workgroups
+ * run on several host threads) is a change in one place.
+ */
+#ifndef MODEL_SHADER_VMEM_H
+#define MODEL_SHADER_VMEM_H
+
+#include "interp.h"
+
+/* What an atomic computes: new = f(old, data, data2). */
+enum atomic_kind {
+	ATOM_NONE,
+	ATOM_SWAP,	/* data */
+	ATOM_CMPSWAP,	/* old == data2 ? data : old */
+	ATOM_ADD,
+	ATOM_SUB,	/* old - data */
+	ATOM_RSUB,	/* data - old */
+	ATOM_SMIN,
+	ATOM_UMIN,
+	ATOM_SMAX,
+	ATOM_UMAX,
+	ATOM_AND,
+	ATOM_OR,
+	ATOM_XOR,
+	ATOM_INC,	/* old >= data ? 0 : old + 1 */
+	ATOM_DEC,	/* old == 0 || old > data ? data : old - 1 */
+	ATOM_MSKOR,	/* (old & ~data) | data2 */
+	ATOM_FCMPSWAP,	/* float compare: old == data2 ? data : old */
+	ATOM_FMIN,
+	ATOM_FMAX,
+	ATOM_FADD,
+};
+
+/* One lane's atomic: 4 or 8 bytes, its operands zero-extended. */
+struct atomic_req {
+	enum atomic_kind kind;
+	unsigned bytes;
+	uint64_t data, data2;
+};
+
+enum atomic_space {
+	ATOMIC_LDS,	/* the workgroup's LDS: addr is an LDS byte address */
+	ATOMIC_VM,	/* memory through w->mem: addr is a GPU VA */
+};
+
+enum atomic_kind atomic_kind_of(const struct shader_inst *in, unsigned *bytes);
+uint64_t atomic_apply(const struct atomic_req *r, uint64_t old);
+bool	atomic_rmw(struct shader_wave *w, const struct shader_inst *in,
+	    enum atomic_space sp, uint64_t addr, const struct atomic_req *r,
+	    uint64_t *old);
+
+/* ds.c: LDS accessors (range-checked against the workgroup's size). */
+void	lds_read(const struct shader_wave *w, uint32_t addr, void *dst,
+	    unsigned len);
+void	lds_write(struct shader_wave *w, uint32_t addr, const void *src,
+	    unsigned len);
+
+/*
+ * A sub-dword load's VGPR value (table columns: bytes, MEM_* flags):
+ * zero- or sign-extended to 32 bits, or for d16 to 16 bits placed in the
+ * low or high half with the other half of the old value kept.
+ */
+static inline uint32_t
+mem_subdword(uint32_t old, uint32_t raw, unsigned bytes, unsigned flags)
+{
+	uint32_t v = bytes == 1 ? raw & 0xff : raw & 0xffff;
+
+	if (flags & MEM_SIGNED)
+		v = bytes == 1 ? (uint32_t)(int8_t)v : (uint32_t)(int16_t)v;
+	if (flags & MEM_D16)
+		return (old & 0xffff0000u) | (v & 0xffff);
+	if (flags & MEM_D16_HI)
+		return (old & 0xffff) | v << 16;
+	return v;
+}
+
+#endif
