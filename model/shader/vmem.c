@@ -108,7 +108,9 @@ vmem_store(struct shader_wave *w, const struct shader_inst *in, int l,
 /*
  * Data = { operand } or, for (f)cmpswap, { new value, compare value },
  * each 1 or 2 dwords; with GLC the pre-op value returns to the first
- * dwords of VDST (MUBUF: of VDATA).  All or nothing in range.
+ * dwords of VDST (MUBUF: of VDATA).  Range checking is all or nothing
+ * (ISA guide §8.1.5); out of range, nothing is written and a returning
+ * atomic returns 0, as out-of-range reads do.
  */
 static bool
 vmem_atomic(struct shader_wave *w, const struct shader_inst *in, int l,
@@ -116,12 +118,12 @@ vmem_atomic(struct shader_wave *w, const struct shader_inst *in, int l,
 {
 	struct atomic_req r;
 	unsigned dr = data_reg(in), nd;
-	uint64_t old;
+	uint64_t old = 0;
 
 	r.kind = atomic_kind_of(in, &r.bytes);
 	nd = r.bytes / 4;
 	if (keep != (1u << nd) - 1)
-		return true;
+		goto ret;
 	r.data = w->vgpr[dr][l];
 	r.data2 = w->vgpr[(dr + nd) & 0xff][l];
 	if (nd == 2) {
@@ -131,6 +133,7 @@ vmem_atomic(struct shader_wave *w, const struct shader_inst *in, int l,
 	}
 	if (!atomic_rmw(w, in, ATOMIC_VM, va, &r, &old))
 		return false;
+ret:
 	if (in->mods & MOD_GLC) {
 		w->vgpr[in->dst.reg][l] = (uint32_t)old;
 		if (nd == 2)

@@ -1,0 +1,488 @@
+/*
+ * model/shader memory classes: LDS (DS) atomics, d16, wide and two-address
+ * forms, LDS bounds, cross-lane DS; memory atomics (64-bit, float, with and
+ * without GLC); d16 loads and d16_hi stores.  Programs are assembled by
+ * llvm-mc at test time (tests/unit/shader_fixture.h); every expected value
+ * is computed here in C from the ISA guide's definition of the opcode.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "shader_fixture.h"
+
+/* A raw V# (stride 0, OOB_SELECT raw) over `bytes` at va. */
+static void
+set_vbuf(struct shader_wave *w, unsigned s, uint64_t va, uint32_t bytes)
+{
+	w->sgpr[s] = (uint32_t)va;
+	w->sgpr[s + 1] = (uint32_t)(va >> 32) & 0xffff;
+	w->sgpr[s + 2] = bytes;
+	w->sgpr[s + 3] = F_PREP(VBUF3_OOB_SELECT, OOB_RAW);
+}
+
+static float
+u2f(uint32_t u)
+{
+	float f;
+
+	memcpy(&f, &u, 4);
+	return f;
+}
+
+/* ---- LDS ---- */
+
+/* One 32-bit DS atomic per 128-byte region, each lane on its own dword. */
+static void
+test_ds_atomics_b32(void **state)
+{
+	struct sf_run r;
+	unsigned l;
+
+	sf_init(&r, "v_lshlrev_b32 v1, 2, v0\n"
+	    "ds_rsub_rtn_u32 v10, v1, v2\n"
+	    "ds_inc_rtn_u32 v11, v1, v3 offset:128\n"
+	    "ds_dec_rtn_u32 v12, v1, v4 offset:256\n"
+	    "ds_mskor_rtn_b32 v13, v1, v5, v6 offset:384\n"
+	    "ds_cmpst_rtn_b32 v14, v1, v7, v8 offset:512\n"
+	    "ds_min_rtn_f32 v15, v1, v9 offset:640\n"
+	    "ds_add_rtn_f32 v16, v1, v17 offset:768\n"
+	    "ds_max_f32 v1, v18 offset:896\n"
+	    "s_endpgm\n", 32);
+	for (l = 0; l < 32; l++) {
+		sf_put32(r.lds, 4 * l, 100 + l);
+		sf_put32(r.lds, 128 + 4 * l, l);
+		sf_put32(r.lds, 256 + 4 * l, l);
+		sf_put32(r.lds, 384 + 4 * l, 0xabcd0077u | l << 8);
+		sf_put32(r.lds, 512 + 4 * l, 7 * l);
+		sf_put32(r.lds, 640 + 4 * l, sf_f2u((float)l));
+		sf_put32(r.lds, 768 + 4 * l, sf_f2u(0.25f * (float)l));
+		sf_put32(r.lds, 896 + 4 * l, sf_f2u(-1.0f * (float)l));
+		r.w.vgpr[2][l] = 1000;
+		r.w.vgpr[3][l] = 16;
+		r.w.vgpr[4][l] = 20;
+		r.w.vgpr[5][l] = 0xff;			/* mskor: mask */
+		r.w.vgpr[6][l] = l;			/* mskor: or */
+		r.w.vgpr[7][l] = l % 2 == 0 ? 7 * l : 1;	/* cmpst: compare */
+		r.w.vgpr[8][l] = 0x1000 + l;		/* cmpst: new */
+		r.w.vgpr[9][l] = l == 31 ? 0x7fc00000u : sf_f2u(10.5f);
+		r.w.vgpr[17][l] = sf_f2u(1.5f);
+		r.w.vgpr[18][l] = sf_f2u(-3.0f);
+	}
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 32; l++) {
+		float mn = l == 31 ? 31.0f : fminf((float)l, 10.5f);
+
+		assert_int_equal(sf_u32(r.lds, 4 * l), 1000 - (100 + l));
+		assert_int_equal(r.w.vgpr[10][l], 100 + l);
+		assert_int_equal(sf_u32(r.lds, 128 + 4 * l), l >= 16 ? 0 : l + 1);
+		assert_int_equal(r.w.vgpr[11][l], l);
+		assert_int_equal(sf_u32(r.lds, 256 + 4 * l),
+		    l == 0 || l > 20 ? 20 : l - 1);
+		assert_int_equal(sf_u32(r.lds, 384 + 4 * l),
+		    ((0xabcd0077u | l << 8) & ~0xffu) | l);
+		assert_int_equal(r.w.vgpr[13][l], 0xabcd0077u | l << 8);
+		assert_int_equal(sf_u32(r.lds, 512 + 4 * l),
+		    l % 2 == 0 ? 0x1000 + l : 7 * l);
+		assert_int_equal(r.w.vgpr[14][l], 7 * l);
+		assert_int_equal(sf_u32(r.lds, 640 + 4 * l), sf_f2u(mn));
+		assert_int_equal(r.w.vgpr[15][l], sf_f2u((float)l));
+		assert_int_equal(sf_u32(r.lds, 768 + 4 * l),
+		    sf_f2u(0.25f * (float)l + 1.5f));
+		assert_int_equal(r.w.vgpr[16][l], sf_f2u(0.25f * (float)l));
+		assert_int_equal(sf_u32(r.lds, 896 + 4 * l),
+		    sf_f2u(l <= 3 ? -1.0f * (float)l : -3.0f));
+	}
+	sf_fini(&r);
+}
+
+/* 64-bit DS atomics: carries, signed order, full-width compare, f64. */
+static void
+test_ds_atomics_b64(void **state)
+{
+	struct sf_run r;
+	uint64_t old, cmp;
+	unsigned l;
+
+	sf_init(&r, "v_lshlrev_b32 v1, 3, v0\n"
+	    "ds_add_rtn_u64 v[10:11], v1, v[2:3]\n"
+	    "ds_min_rtn_i64 v[12:13], v1, v[4:5] offset:256\n"
+	    "ds_cmpst_rtn_b64 v[14:15], v1, v[6:7], v[8:9] offset:512\n"
+	    "ds_max_f64 v1, v[16:17] offset:768\n"
+	    "s_endpgm\n", 32);
+	for (l = 0; l < 32; l++) {
+		old = l * 0x100000001ull;
+		cmp = l % 2 ? old : old ^ (1ull << 40);
+		sf_put64(r.lds, 8 * l, 0xffffffffull + l);
+		sf_put64(r.lds, 256 + 8 * l, (uint64_t)((int64_t)l - 16) << 32);
+		sf_put64(r.lds, 512 + 8 * l, old);
+		sf_put64(r.lds, 768 + 8 * l, sf_d2u((double)l - 10.0));
+		r.w.vgpr[2][l] = 1;
+		r.w.vgpr[3][l] = 1;
+		r.w.vgpr[4][l] = 7;			/* -5 * 2^32 + 7 */
+		r.w.vgpr[5][l] = (uint32_t)-5;
+		r.w.vgpr[6][l] = (uint32_t)cmp;		/* cmpst: DATA0 = compare */
+		r.w.vgpr[7][l] = (uint32_t)(cmp >> 32);
+		r.w.vgpr[8][l] = (uint32_t)~old;	/* DATA1 = new */
+		r.w.vgpr[9][l] = (uint32_t)(~old >> 32);
+		r.w.vgpr[16][l] = (uint32_t)sf_d2u(0.5);
+		r.w.vgpr[17][l] = (uint32_t)(sf_d2u(0.5) >> 32);
+	}
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 32; l++) {
+		int64_t a = (int64_t)((uint64_t)((int64_t)l - 16) << 32);
+		int64_t b = (int64_t)(-5 * 0x100000000ll + 7);
+
+		old = l * 0x100000001ull;
+		assert_true(sf_u64(r.lds, 8 * l) == 0xffffffffull + l +
+		    0x100000001ull);
+		assert_int_equal(r.w.vgpr[10][l], 0xffffffffu + l);
+		assert_int_equal(r.w.vgpr[11][l], l == 0 ? 0 : 1);
+		assert_true(sf_u64(r.lds, 256 + 8 * l) ==
+		    (uint64_t)(a < b ? a : b));
+		assert_int_equal(r.w.vgpr[13][l], (uint32_t)((uint64_t)a >> 32));
+		assert_true(sf_u64(r.lds, 512 + 8 * l) == (l % 2 ? ~old : old));
+		assert_int_equal(r.w.vgpr[15][l], (uint32_t)(old >> 32));
+		assert_true(sf_u64(r.lds, 768 + 8 * l) ==
+		    sf_d2u(fmax((double)l - 10.0, 0.5)));
+	}
+	sf_fini(&r);
+}
+
+/* Every lane of a wave64 on one address: lane order, wrap at the limit. */
+static void
+test_ds_same_address(void **state)
+{
+	struct sf_run r;
+	unsigned l;
+
+	sf_init(&r, "v_mov_b32 v1, 16\n"
+	    "v_mov_b32 v2, 40\n"
+	    "ds_inc_rtn_u32 v3, v1, v2\n"
+	    "v_mov_b32 v4, 0\n"
+	    "v_mov_b32 v5, 1\n"
+	    "ds_add_u64 v1, v[4:5] offset:8\n"
+	    "s_endpgm\n", 64);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 64; l++)
+		assert_int_equal(r.w.vgpr[3][l], l % 41);
+	assert_int_equal(sf_u32(r.lds, 16), 64 % 41);
+	assert_true(sf_u64(r.lds, 24) == 64ull << 32);
+	sf_fini(&r);
+}
+
+/* d16 reads keep the other half; d16_hi writes take the high half. */
+static void
+test_ds_d16(void **state)
+{
+	struct sf_run r;
+	unsigned l, k;
+
+	sf_init(&r, "v_lshlrev_b32 v1, 2, v0\n"
+	    "ds_read_u8_d16_hi v10, v1 offset:1\n"
+	    "ds_read_i8_d16 v11, v1 offset:2\n"
+	    "ds_read_u16_d16 v12, v1\n"
+	    "ds_read_i16 v13, v1 offset:2\n"
+	    "ds_write_b16_d16_hi v1, v20 offset:512\n"
+	    "ds_write_b8_d16_hi v1, v20 offset:514\n"
+	    "s_endpgm\n", 32);
+	for (k = 0; k < 128; k++)
+		r.lds[k] = (uint8_t)(k * 37 + 3);
+	for (l = 0; l < 32; l++) {
+		r.w.vgpr[10][l] = 0x12345678;
+		r.w.vgpr[11][l] = 0x12345678;
+		r.w.vgpr[12][l] = 0xdeadbeef;
+		r.w.vgpr[20][l] = 0xa1b2c3d4 + (l << 16);
+	}
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 32; l++) {
+		const uint8_t *b = r.lds + 4 * l;
+		uint16_t h = (uint16_t)(b[0] | b[1] << 8);
+		uint16_t h2 = (uint16_t)(b[2] | b[3] << 8);
+
+		assert_int_equal(r.w.vgpr[10][l], 0x5678u | (uint32_t)b[1] << 16);
+		assert_int_equal(r.w.vgpr[11][l], 0x12340000u |
+		    (uint16_t)(int16_t)(int8_t)b[2]);
+		assert_int_equal(r.w.vgpr[12][l], 0xdead0000u | h);
+		assert_int_equal(r.w.vgpr[13][l], (uint32_t)(int32_t)(int16_t)h2);
+		assert_int_equal(sf_u32(r.lds, 512 + 4 * l),
+		    (0xa1b2u + l) | ((0xa1b2u + l) & 0xff) << 16);
+	}
+	sf_fini(&r);
+}
+
+/* write2st64 / read2st64 in 64-bit: offsets count 64 elements of 8 bytes. */
+static void
+test_ds_two_address(void **state)
+{
+	struct sf_run r;
+	unsigned l;
+
+	sf_init(&r, "v_lshlrev_b32 v1, 3, v0\n"
+	    "ds_write2st64_b64 v1, v[2:3], v[4:5] offset1:1\n"
+	    "ds_read2st64_b64 v[6:9], v1 offset1:1\n"
+	    "v_lshlrev_b32 v10, 2, v0\n"
+	    "ds_read2_b32 v[11:12], v10 offset0:1 offset1:32\n"
+	    "s_endpgm\n", 32);
+	for (l = 0; l < 32; l++) {
+		r.w.vgpr[2][l] = 0x100 + l;
+		r.w.vgpr[3][l] = 0x200 + l;
+		r.w.vgpr[4][l] = 0x300 + l;
+		r.w.vgpr[5][l] = 0x400 + l;
+	}
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 32; l++) {
+		assert_true(sf_u64(r.lds, 8 * l) == ((0x200ull + l) << 32 | (0x100 + l)));
+		assert_true(sf_u64(r.lds, 512 + 8 * l) ==
+		    ((0x400ull + l) << 32 | (0x300 + l)));
+		assert_int_equal(r.w.vgpr[6][l], 0x100 + l);
+		assert_int_equal(r.w.vgpr[9][l], 0x400 + l);
+		/* dword 4l+4 and 4l+128 bytes: first region's words */
+		assert_int_equal(r.w.vgpr[11][l], sf_u32(r.lds, 4 * l + 4));
+		assert_int_equal(r.w.vgpr[12][l], sf_u32(r.lds, 4 * l + 128));
+	}
+	sf_fini(&r);
+}
+
+/* Past the workgroup's LDS size: dwords out of range read 0, drop writes. */
+static void
+test_ds_bounds(void **state)
+{
+	struct sf_run r;
+
+	sf_init(&r, "v_mov_b32 v1, 60\n"
+	    "ds_read_b64 v[2:3], v1\n"
+	    "v_mov_b32 v4, 0x11\n"
+	    "v_mov_b32 v5, 0x22\n"
+	    "ds_write_b64 v1, v[4:5]\n"
+	    "ds_read_b32 v6, v1 offset:4\n"
+	    "v_mov_b32 v7, 1\n"
+	    "ds_add_rtn_u32 v8, v1, v7 offset:8\n"
+	    "s_endpgm\n", 32);
+	r.w.lds_size = 64;
+	memset(r.lds + 56, 0xee, 64);
+	r.w.vgpr[8][0] = 0xdead;
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	assert_int_equal(r.w.vgpr[2][0], 0xeeeeeeee);	/* in range */
+	assert_int_equal(r.w.vgpr[3][0], 0);		/* dword at 64 */
+	assert_int_equal(sf_u32(r.lds, 60), 0x11);
+	assert_int_equal(sf_u32(r.lds, 64), 0xeeeeeeee);	/* not written */
+	assert_int_equal(r.w.vgpr[6][0], 0);
+	assert_int_equal(r.w.vgpr[8][0], 0);
+	assert_int_equal(sf_u32(r.lds, 68), 0xeeeeeeee);
+	sf_fini(&r);
+}
+
+/* bpermute pulls, permute pushes, swizzle in quad and bit-mask modes. */
+static void
+test_ds_cross_lane(void **state)
+{
+	struct sf_run r;
+	unsigned l;
+
+	sf_init(&r, "v_add_nc_u32 v1, 5, v0\n"
+	    "v_and_b32 v1, 31, v1\n"
+	    "v_lshlrev_b32 v1, 2, v1\n"
+	    "v_add_nc_u32 v9, 100, v0\n"
+	    "ds_bpermute_b32 v2, v1, v9\n"
+	    "ds_permute_b32 v3, v1, v9\n"
+	    "ds_swizzle_b32 v4, v9 offset:0x801b\n"	/* quad_perm 3,2,1,0 */
+	    "ds_swizzle_b32 v5, v9 offset:0x41f\n"	/* and 0x1f, xor 1 */
+	    "s_endpgm\n", 32);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 32; l++) {
+		assert_int_equal(r.w.vgpr[2][l], 100 + ((l + 5) & 31));
+		assert_int_equal(r.w.vgpr[3][l], 100 + ((l - 5) & 31));
+		assert_int_equal(r.w.vgpr[4][l], 100 + ((l & ~3u) | (3 - (l & 3))));
+		assert_int_equal(r.w.vgpr[5][l], 100 + (l ^ 1));
+	}
+	sf_fini(&r);
+}
+
+/* ---- memory atomics ---- */
+
+/* 64-bit global/flat atomics; without GLC the destination is untouched. */
+static void
+test_global_atomics_64(void **state)
+{
+	struct sf_run r;
+	uint64_t old;
+	unsigned l;
+
+	sf_init(&r, "v_lshlrev_b32 v1, 3, v0\n"
+	    "global_atomic_add_x2 v[10:11], v1, v[2:3], s[0:1] glc\n"
+	    "global_atomic_cmpswap_x2 v[12:13], v1, v[4:7], s[0:1] "
+	    "offset:256 glc\n"
+	    "global_atomic_umax_x2 v1, v[8:9], s[0:1] offset:512\n"
+	    "flat_atomic_dec_x2 v[14:15], v[16:17], v[18:19] glc\n"
+	    "global_atomic_smin_x2 v1, v[20:21], s[2:3]\n"
+	    "s_endpgm\n", 32);
+	sf_set_ptr(&r.w, 0, SF_ARENA_VA);
+	sf_set_ptr(&r.w, 2, SF_ARENA_VA + 1536);
+	for (l = 0; l < 32; l++) {
+		old = (uint64_t)l << 33;
+		sf_put64(r.mem->bytes, 8 * l, 0xffffffffull + l);
+		sf_put64(r.mem->bytes, 256 + 8 * l, old);
+		sf_put64(r.mem->bytes, 512 + 8 * l, 1ull << 35);
+		sf_put64(r.mem->bytes, 1024 + 8 * l, l);
+		sf_put64(r.mem->bytes, 1536 + 8 * l, (uint64_t)(int64_t)-3);
+		r.w.vgpr[2][l] = 1;
+		r.w.vgpr[3][l] = 0;
+		r.w.vgpr[4][l] = 0xabc;			/* new */
+		r.w.vgpr[5][l] = l;
+		r.w.vgpr[6][l] = (uint32_t)old;		/* compare */
+		r.w.vgpr[7][l] = (uint32_t)(old >> 32) + (l % 2);
+		r.w.vgpr[8][l] = 0;
+		r.w.vgpr[9][l] = l;
+		r.w.vgpr[16][l] = (uint32_t)(SF_ARENA_VA + 1024 + 8 * l);
+		r.w.vgpr[17][l] = (uint32_t)((SF_ARENA_VA + 1024 + 8 * l) >> 32);
+		r.w.vgpr[18][l] = 10;
+		r.w.vgpr[19][l] = 0;
+		r.w.vgpr[20][l] = (uint32_t)((int64_t)l - 8);
+		r.w.vgpr[21][l] = (uint32_t)(((int64_t)l - 8) >> 32);
+	}
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 32; l++) {
+		old = (uint64_t)l << 33;
+		assert_true(sf_u64(r.mem->bytes, 8 * l) == 0x100000000ull + l);
+		assert_int_equal(r.w.vgpr[10][l], 0xffffffffu + l);
+		assert_int_equal(r.w.vgpr[11][l], l == 0 ? 0 : 1);
+		assert_true(sf_u64(r.mem->bytes, 256 + 8 * l) ==
+		    (l % 2 ? old : (uint64_t)l << 32 | 0xabc));
+		assert_int_equal(r.w.vgpr[13][l], (uint32_t)(old >> 32));
+		assert_true(sf_u64(r.mem->bytes, 512 + 8 * l) ==
+		    (l >= 8 ? (uint64_t)l << 32 : 1ull << 35));
+		assert_true(sf_u64(r.mem->bytes, 1024 + 8 * l) ==
+		    (l == 0 || l > 10 ? 10 : l - 1));
+		assert_int_equal(r.w.vgpr[14][l], l);
+		assert_true((int64_t)sf_u64(r.mem->bytes, 1536 + 8 * l) ==
+		    ((int64_t)l - 8 < -3 ? (int64_t)l - 8 : -3));
+		assert_int_equal(r.w.vgpr[20][l], (uint32_t)((int64_t)l - 8));
+	}
+	sf_fini(&r);
+}
+
+/*
+ * Float atomics: buffer fmin/fmax (NaN data leaves memory alone), the
+ * last two lanes past NUM_RECORDS are dropped and return 0; fcmpswap
+ * compares as floats (+0 == -0, NaN != NaN); fmin_x2 in f64.
+ */
+static void
+test_float_atomics(void **state)
+{
+	struct sf_run r;
+	unsigned l;
+	float f;
+
+	sf_init(&r, "v_lshlrev_b32 v1, 2, v0\n"
+	    "buffer_atomic_fmin v2, v1, s[8:11], 0 offen glc\n"
+	    "buffer_atomic_fmax v3, v1, s[16:19], 0 offen offset:128 glc\n"
+	    "global_atomic_fcmpswap v4, v1, v[6:7], s[0:1] offset:256 glc\n"
+	    "v_lshlrev_b32 v1, 3, v0\n"
+	    "buffer_atomic_fmin_x2 v[12:13], v1, s[12:15], 0 offen glc\n"
+	    "s_endpgm\n", 32);
+	set_vbuf(&r.w, 8, SF_ARENA_VA, 30 * 4);
+	set_vbuf(&r.w, 16, SF_ARENA_VA, 128 + 30 * 4);
+	set_vbuf(&r.w, 12, SF_ARENA_VA + 1024, 256);
+	sf_set_ptr(&r.w, 0, SF_ARENA_VA);
+	for (l = 0; l < 32; l++) {
+		sf_put32(r.mem->bytes, 4 * l, sf_f2u((float)l));
+		sf_put32(r.mem->bytes, 128 + 4 * l, sf_f2u((float)l));
+		sf_put32(r.mem->bytes, 256 + 4 * l, l == 1 ? 0x7fc00000u :
+		    sf_f2u((float)l));		/* lane 0: +0 */
+		sf_put64(r.mem->bytes, 1024 + 8 * l, sf_d2u((double)l));
+		r.w.vgpr[2][l] = sf_f2u(7.5f);
+		r.w.vgpr[3][l] = l == 5 ? 0x7fc00000u : sf_f2u(20.25f);
+		r.w.vgpr[6][l] = 0x1000 + l;	/* new */
+		r.w.vgpr[7][l] = l == 0 ? 0x80000000u : l == 1 ? 0x7fc00000u :
+		    sf_f2u((float)l);		/* compare: -0, NaN, equal */
+		r.w.vgpr[12][l] = (uint32_t)sf_d2u(3.25);
+		r.w.vgpr[13][l] = (uint32_t)(sf_d2u(3.25) >> 32);
+	}
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 32; l++) {
+		f = (float)l;
+		assert_int_equal(sf_u32(r.mem->bytes, 4 * l),
+		    sf_f2u(l < 30 ? fminf(f, 7.5f) : f));
+		assert_int_equal(r.w.vgpr[2][l], l < 30 ? sf_f2u(f) : 0);
+		assert_int_equal(sf_u32(r.mem->bytes, 128 + 4 * l),
+		    sf_f2u(l == 5 || l >= 30 ? f : fmaxf(f, 20.25f)));
+		assert_int_equal(sf_u32(r.mem->bytes, 256 + 4 * l),
+		    l == 1 ? 0x7fc00000u : 0x1000 + l);
+		assert_int_equal(r.w.vgpr[4][l], l == 1 ? 0x7fc00000u : sf_f2u(f));
+		assert_true(sf_u64(r.mem->bytes, 1024 + 8 * l) ==
+		    sf_d2u(fmin((double)l, 3.25)));
+		assert_int_equal(r.w.vgpr[12][l], (uint32_t)sf_d2u((double)l));
+	}
+	assert_true(u2f(sf_u32(r.mem->bytes, 0)) == 0.0f);
+	sf_fini(&r);
+}
+
+/* ---- d16 loads and stores ---- */
+
+static void
+test_vmem_d16(void **state)
+{
+	struct sf_run r;
+	unsigned l, k;
+
+	sf_init(&r, "v_lshlrev_b32 v1, 2, v0\n"
+	    "global_load_short_d16_hi v10, v1, s[0:1]\n"
+	    "global_load_sbyte_d16 v11, v1, s[0:1] offset:3\n"
+	    "buffer_load_ubyte_d16_hi v12, v1, s[8:11], 0 offen offset:1\n"
+	    "buffer_load_short_d16 v13, v1, s[12:15], 0 offen\n"
+	    "global_store_short_d16_hi v1, v20, s[2:3]\n"
+	    "buffer_store_byte_d16_hi v20, v1, s[8:11], 0 offen offset:2050\n"
+	    "s_endpgm\n", 32);
+	sf_set_ptr(&r.w, 0, SF_ARENA_VA);
+	sf_set_ptr(&r.w, 2, SF_ARENA_VA + 2048);
+	set_vbuf(&r.w, 8, SF_ARENA_VA, 4096);
+	set_vbuf(&r.w, 12, SF_ARENA_VA, 64);	/* lanes 0..15 */
+	for (k = 0; k < 128; k++)
+		r.mem->bytes[k] = (uint8_t)(k * 53 + 11);
+	for (l = 0; l < 32; l++) {
+		r.w.vgpr[10][l] = 0x12345678;
+		r.w.vgpr[11][l] = 0x12345678;
+		r.w.vgpr[12][l] = 0xcafe1234;
+		r.w.vgpr[13][l] = 0xbeef4321;
+		r.w.vgpr[20][l] = 0x5a6b0000u | l << 24 | l;
+	}
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 32; l++) {
+		const uint8_t *b = r.mem->bytes + 4 * l;
+		uint32_t h = (uint32_t)(b[0] | b[1] << 8);
+		uint32_t hi = 0x5a6bu | l << 8;
+
+		assert_int_equal(r.w.vgpr[10][l], h << 16 | 0x5678);
+		assert_int_equal(r.w.vgpr[11][l], 0x12340000u |
+		    (uint16_t)(int16_t)(int8_t)b[3]);
+		assert_int_equal(r.w.vgpr[12][l], (uint32_t)b[1] << 16 | 0x1234);
+		assert_int_equal(r.w.vgpr[13][l], 0xbeef0000u | (l < 16 ? h : 0));
+		assert_int_equal(sf_u32(r.mem->bytes, 2048 + 4 * l),
+		    hi | (hi & 0xff) << 16);
+	}
+	sf_fini(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ds_atomics_b32),
+		cmocka_unit_test(test_ds_atomics_b64),
+		cmocka_unit_test(test_ds_same_address),
+		cmocka_unit_test(test_ds_d16),
+		cmocka_unit_test(test_ds_two_address),
+		cmocka_unit_test(test_ds_bounds),
+		cmocka_unit_test(test_ds_cross_lane),
+		cmocka_unit_test(test_global_atomics_64),
+		cmocka_unit_test(test_float_atomics),
+		cmocka_unit_test(test_vmem_d16),
+	};
+
+	return cmocka_run_group_tests(tests, shader_fixture_setup,
+	    shader_fixture_teardown);
+}
