@@ -683,8 +683,11 @@ dec_flat(struct dec *d, struct shader_inst *in, bool w64)
 	if (saddr != OPR_NULL && saddr != OPR_EXEC_HI && seg != FLAT_SEG_FLAT)
 		in->src[2] = dec_src(d, saddr, seg == FLAT_SEG_GLOBAL ?
 		    T_B64 : T_B32, w64);
-	in->src[0] = dec_vreg(d, F_GET(v1, FLAT_ADDR),
-	    in->src[2].kind != OPK_NONE || seg == FLAT_SEG_SCRATCH ? 1 : 2);
+	/* SCRATCH uses VADDR only when SADDR is NULL; 0x7f: offset only */
+	if (seg != FLAT_SEG_SCRATCH || saddr == OPR_NULL)
+		in->src[0] = dec_vreg(d, F_GET(v1, FLAT_ADDR),
+		    in->src[2].kind != OPK_NONE || seg == FLAT_SEG_SCRATCH ?
+		    1 : 2);
 	if (i->flags & (F_STORE | F_RTN))
 		in->src[1] = dec_vreg(d, F_GET(v1, FLAT_DATA), n);
 	if ((i->flags & F_LOAD) || ((i->flags & F_RTN) && (in->mods & MOD_GLC)))

@@ -777,9 +777,7 @@ exec_one(struct shader_wave *w, const struct shader_inst *in)
 	case FMT_MUBUF:	exec_mubuf(w, in); break;
 	case FMT_GLOBAL:
 	case FMT_FLAT:	exec_flat(w, in); break;
-	case FMT_SCRATCH:	/* needs the wave's scratch setup (CP phase) */
-		wave_stop(w, in, SHADER_UNSUPPORTED);
-		break;
+	case FMT_SCRATCH:	exec_scratch(w, in); break;
 	default:
 		wave_stop(w, in, SHADER_ILLEGAL);
 		break;

@@ -216,6 +216,7 @@
 #define FLAT_SEG_FLAT		0
 #define FLAT_SEG_SCRATCH	1
 #define FLAT_SEG_GLOBAL		2
+#define FLAT_SADDR_OFF		0x7f	/* SCRATCH: no address register at all (llvm-mc gfx1032: "off, off" encodes 0x7f, "vN, off" NULL) */
 
 /*
  * Operand codes: the 8-bit scalar and 9-bit vector source fields
@@ -265,7 +266,9 @@
 #define VBUF1_BASE_HI		FIELD(0, 16)
 #define VBUF1_STRIDE		FIELD(16, 14)
 #define VBUF1_SWIZZLE_EN	FIELD(31, 1)
+#define VBUF3_INDEX_STRIDE	FIELD(21, 2)	/* swizzle: 8 << n lanes */
 #define VBUF3_ADD_TID		FIELD(23, 1)
+#define VBUF_SWIZZLE_ELEM	4	/* element size of swizzling from gfx9 on (Mesa si_descriptors.c: "always 4 bytes on GFX9") */
 #define VBUF3_OOB_SELECT	FIELD(28, 2)
 #define OOB_STRUCTURED_OFFSET	0	/* index >= records or offset >= stride */
 #define OOB_STRUCTURED		1	/* index >= records */

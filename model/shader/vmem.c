@@ -59,23 +59,40 @@ vmem_write(struct shader_wave *w, const struct shader_inst *in, uint64_t va,
 }
 
 /*
- * The per-lane accessors below take va and `keep`, a per-dword mask of
- * the in-range dwords (MUBUF range checking; all ones otherwise).  They
- * return false after a fault (the wave is stopped).  Dwords out of range
- * read 0 and are not written.
+ * Where one lane's dwords go: va[k] for dword k (contiguous, except in
+ * swizzled buffers and scratch), and `keep`, the mask of the in-range
+ * dwords (MUBUF range checking; all ones otherwise).
+ */
+struct lane_va {
+	uint64_t va[4];
+	unsigned keep;
+};
+
+static void
+lane_va_linear(struct lane_va *a, uint64_t va, unsigned keep)
+{
+	for (unsigned k = 0; k < 4; k++)
+		a->va[k] = va + 4 * k;
+	a->keep = keep;
+}
+
+/*
+ * The per-lane accessors return false after a fault (the wave is
+ * stopped).  Dwords out of range read 0 and are not written.
  */
 static bool
 vmem_load(struct shader_wave *w, const struct shader_inst *in, int l,
-    uint64_t va, unsigned keep)
+    const struct lane_va *a)
 {
 	const struct isa_op_info *i = &isa_ops[in->op];
 	unsigned n = i->src[0], all = (1u << n) - 1, k;
 	uint32_t buf[4] = { 0 }, *d = &w->vgpr[in->dst.reg][l];
+	bool whole = a->keep == all && a->va[n - 1] == a->va[0] + 4 * (n - 1);
 
-	if (keep == all && !vmem_read(w, in, va, buf, elem_bytes(i)))
+	if (whole && !vmem_read(w, in, a->va[0], buf, elem_bytes(i)))
 		return false;
-	for (k = 0; k < n && keep != all; k++)
-		if (((keep >> k) & 1) && !vmem_read(w, in, va + 4 * k, &buf[k],
+	for (k = 0; k < n && !whole; k++)
+		if (((a->keep >> k) & 1) && !vmem_read(w, in, a->va[k], &buf[k],
 		    i->src[1] ? i->src[1] : 4))
 			return false;
 	if (i->src[1] != 0) {		/* bytes, shorts, d16 forms */
@@ -89,7 +106,7 @@ vmem_load(struct shader_wave *w, const struct shader_inst *in, int l,
 
 static bool
 vmem_store(struct shader_wave *w, const struct shader_inst *in, int l,
-    uint64_t va, unsigned keep)
+    const struct lane_va *a)
 {
 	const struct isa_op_info *i = &isa_ops[in->op];
 	unsigned n = i->src[0], len = i->src[1] ? i->src[1] : 4, k;
@@ -99,7 +116,7 @@ vmem_store(struct shader_wave *w, const struct shader_inst *in, int l,
 		v = w->vgpr[data_reg(in) + k][l];
 		if (i->src[2] & MEM_D16_HI)
 			v >>= 16;
-		if (((keep >> k) & 1) && !vmem_write(w, in, va + 4 * k, &v, len))
+		if (((a->keep >> k) & 1) && !vmem_write(w, in, a->va[k], &v, len))
 			return false;
 	}
 	return true;
@@ -114,7 +131,7 @@ vmem_store(struct shader_wave *w, const struct shader_inst *in, int l,
  */
 static bool
 vmem_atomic(struct shader_wave *w, const struct shader_inst *in, int l,
-    uint64_t va, unsigned keep)
+    const struct lane_va *a)
 {
 	struct atomic_req r;
 	unsigned dr = data_reg(in), nd;
@@ -122,7 +139,7 @@ vmem_atomic(struct shader_wave *w, const struct shader_inst *in, int l,
 
 	r.kind = atomic_kind_of(in, &r.bytes);
 	nd = r.bytes / 4;
-	if (keep != (1u << nd) - 1)
+	if (a->keep != (1u << nd) - 1)
 		goto ret;
 	r.data = w->vgpr[dr][l];
 	r.data2 = w->vgpr[(dr + nd) & 0xff][l];
@@ -131,7 +148,7 @@ vmem_atomic(struct shader_wave *w, const struct shader_inst *in, int l,
 		r.data2 = w->vgpr[(dr + 2) & 0xff][l] |
 		    (uint64_t)w->vgpr[(dr + 3) & 0xff][l] << 32;
 	}
-	if (!atomic_rmw(w, in, ATOMIC_VM, va, &r, &old))
+	if (!atomic_rmw(w, in, ATOMIC_VM, a->va[0], &r, &old))
 		return false;
 ret:
 	if (in->mods & MOD_GLC) {
@@ -144,15 +161,15 @@ ret:
 
 static bool
 vmem_lane(struct shader_wave *w, const struct shader_inst *in, int l,
-    uint64_t va, unsigned keep)
+    const struct lane_va *a)
 {
 	const struct isa_op_info *i = &isa_ops[in->op];
 
 	if (i->flags & F_LOAD)
-		return vmem_load(w, in, l, va, keep);
+		return vmem_load(w, in, l, a);
 	if (i->src[2] & MEM_ATOMIC)
-		return vmem_atomic(w, in, l, va, keep);
-	return vmem_store(w, in, l, va, keep);
+		return vmem_atomic(w, in, l, a);
+	return vmem_store(w, in, l, a);
 }
 
 /* An atomic opcode whose operation atomic.c does not know stops the wave. */
@@ -175,7 +192,8 @@ struct vbuf {
 	uint64_t base;
 	uint32_t stride, records;
 	unsigned oob;
-	bool add_tid;
+	unsigned index_stride;		/* swizzled: lanes per swizzle block */
+	bool add_tid, swizzle;
 };
 
 static struct vbuf
@@ -188,8 +206,33 @@ vbuf_read(const struct shader_wave *w, unsigned reg)
 		.stride = F_GET(d[1], VBUF1_STRIDE),
 		.records = d[2],
 		.oob = F_GET(d[3], VBUF3_OOB_SELECT),
+		.index_stride = 8u << F_GET(d[3], VBUF3_INDEX_STRIDE),
 		.add_tid = F_GET(d[3], VBUF3_ADD_TID),
+		.swizzle = F_GET(d[1], VBUF1_SWIZZLE_EN),
 	};
+}
+
+/*
+ * Where dword k of an element at (index, offset) lives, past base +
+ * SOFFSET.  Linear: stride * index + offset.  Swizzled (ISA guide §8.1.3
+ * "Swizzled Buffer Addressing"; element size 4 from gfx9 on): elements
+ * of index_stride consecutive indices interleave,
+ *   (index / IS) * stride * IS + (offset / 4) * 4 * IS
+ *   + (index % IS) * 4 + offset % 4,
+ * which is how the scratch ring (ADD_TID, IS = wave size) lays out the
+ * private dwords of a wave's lanes side by side.
+ */
+static uint64_t
+vbuf_offset(const struct vbuf *b, uint32_t index, uint64_t offset,
+    unsigned k)
+{
+	uint64_t is = b->index_stride, o = offset + 4 * k;
+
+	if (!b->swizzle)
+		return (uint64_t)b->stride * index + o;
+	return index / is * b->stride * is + o / VBUF_SWIZZLE_ELEM *
+	    VBUF_SWIZZLE_ELEM * is + index % is * VBUF_SWIZZLE_ELEM +
+	    o % VBUF_SWIZZLE_ELEM;
 }
 
 /*
@@ -231,7 +274,8 @@ exec_mubuf(struct shader_wave *w, const struct shader_inst *in)
 	uint32_t soff = sread32(w, &in->src[2]), index;
 	const uint32_t *v0 = w->vgpr[in->src[0].reg];
 	const uint32_t *v1 = w->vgpr[(in->src[0].reg + 1) & 0xff];
-	unsigned keep, n = i->src[0];
+	unsigned n = i->src[0], k;
+	struct lane_va a;
 	int l;
 
 	if (n == 0)
@@ -246,9 +290,11 @@ exec_mubuf(struct shader_wave *w, const struct shader_inst *in)
 		index += b.add_tid ? (uint32_t)l : 0;
 		offset = (uint64_t)in->offset + (!(in->mods & MOD_OFFEN) ? 0 :
 		    (in->mods & MOD_IDXEN) ? v1[l] : v0[l]);
-		va = b.base + soff + offset + (uint64_t)b.stride * index;
-		keep = vbuf_keep(&b, index, offset, n, elem_bytes(i));
-		if (!vmem_lane(w, in, l, va, keep))
+		va = b.base + soff;
+		for (k = 0; k < n; k++)
+			a.va[k] = va + vbuf_offset(&b, index, offset, k);
+		a.keep = vbuf_keep(&b, index, offset, n, elem_bytes(i));
+		if (!vmem_lane(w, in, l, &a))
 			return;
 	}
 }
@@ -262,6 +308,7 @@ void
 exec_flat(struct shader_wave *w, const struct shader_inst *in)
 {
 	uint64_t ex = wave_exec(w), va, sbase = 0;
+	struct lane_va a;
 	const uint32_t *a0 = w->vgpr[in->src[0].reg];
 	const uint32_t *a1 = w->vgpr[(in->src[0].reg + 1) & 0xff];
 	bool saddr = in->src[2].kind != OPK_NONE;
@@ -276,7 +323,53 @@ exec_flat(struct shader_wave *w, const struct shader_inst *in)
 			continue;
 		va = saddr ? sbase + a0[l] : (a0[l] | (uint64_t)a1[l] << 32);
 		va += (uint64_t)(int64_t)in->offset;
-		if (!vmem_lane(w, in, l, va, (1u << access_dwords(in)) - 1))
+		lane_va_linear(&a, va, (1u << access_dwords(in)) - 1);
+		if (!vmem_lane(w, in, l, &a))
+			return;
+	}
+}
+
+/*
+ * SCRATCH: per-lane private memory at the wave's FLAT_SCRATCH base.  The
+ * offset is SADDR (one SGPR), or VADDR when SADDR is NULL, or nothing
+ * (SADDR 0x7f), plus the signed instruction offset.  The hardware
+ * interleaves the lanes' dwords, so that all lanes at one private address
+ * touch consecutive dwords (LLVM AMDGPUUsage "Private Segment": scratch
+ * is accessed "in an interleaved manner"): dword d of
+ * lane l is at base + (d * wave size + l) * 4, the layout of the
+ * swizzled scratch ring (vbuf_offset, index stride = wave size).  This
+ * keeps a wave inside its TMPRING_SIZE.WAVESIZE slot, which RADV sizes
+ * as bytes per lane x wave size.  FLAT_SCR_HI holds VA bits 47:32; ACO
+ * fills its upper bits with ones (p_init_scratch), the model ignores them.
+ */
+#define SCRATCH_VA_MASK		((1ull << 48) - 1)
+
+void
+exec_scratch(struct shader_wave *w, const struct shader_inst *in)
+{
+	uint64_t ex = wave_exec(w), base = w->flat_scratch & SCRATCH_VA_MASK;
+	uint32_t off, o, soff = 0;
+	unsigned n = isa_ops[in->op].src[0], k;
+	struct lane_va a;
+	int l;
+
+	if (!vmem_supported(w, in))
+		return;
+	if (in->src[2].kind != OPK_NONE)
+		soff = sread32(w, &in->src[2]);
+	a.keep = (1u << n) - 1;
+	for (l = 0; l < (int)w->nlanes; l++) {
+		if (!((ex >> l) & 1))
+			continue;
+		off = soff + (uint32_t)in->offset;
+		if (in->src[0].kind == OPK_VGPR)
+			off += w->vgpr[in->src[0].reg][l];
+		for (k = 0; k < n; k++) {
+			o = off + 4 * k;
+			a.va[k] = base + ((uint64_t)(o / 4) * w->nlanes +
+			    (unsigned)l) * 4 + o % 4;
+		}
+		if (!vmem_lane(w, in, l, &a))
 			return;
 	}
 }

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "amd/gc_10_3_reg.h"
+#include "scratch.h"
 #include "shader_fixture.h"
 
 /* A raw V# (stride 0, OOB_SELECT raw) over `bytes` at va. */
@@ -467,6 +469,125 @@ test_vmem_d16(void **state)
 	sf_fini(&r);
 }
 
+/* ---- scratch ---- */
+
+/* Where dword d of lane l of a wave of `lanes` lives in scratch. */
+static uint32_t
+scratch_at(uint32_t base, unsigned d, unsigned l, unsigned lanes)
+{
+	return base + (d * lanes + l) * 4;
+}
+
+/*
+ * SCRATCH_* at FLAT_SCRATCH: SADDR, VADDR and offset-only forms, x2, a
+ * sub-dword store and a d16_hi load; the lanes' dwords interleave.
+ */
+static void
+scratch_flat(unsigned lanes)
+{
+	struct sf_run r;
+	unsigned l, d;
+
+	sf_init(&r, "v_add_nc_u32 v2, 0x100, v0\n"
+	    "v_add_nc_u32 v4, 0x200, v0\n"
+	    "v_add_nc_u32 v5, 0x300, v0\n"
+	    "v_add_nc_u32 v6, 0x400, v0\n"
+	    "v_mov_b32 v3, 16\n"
+	    "scratch_store_dword off, v2, s0\n"		/* dword 2 */
+	    "scratch_store_dwordx2 v3, v[4:5], off offset:-4\n"	/* 3, 4 */
+	    "scratch_store_dword off, v6, off offset:20\n"	/* 5 */
+	    "scratch_store_byte off, v0, off offset:25\n"	/* dword 6, byte 1 */
+	    "scratch_load_dwordx4 v[10:13], v3, off offset:-8\n"	/* 2..5 */
+	    "scratch_load_ubyte_d16_hi v14, off, s1\n"
+	    "s_endpgm\n", lanes);
+	r.w.flat_scratch = SF_ARENA_VA + 0x1000 + (0xffffull << 48);
+	r.w.sgpr[0] = 8;
+	r.w.sgpr[1] = 25;
+	for (l = 0; l < lanes; l++)
+		r.w.vgpr[14][l] = 0xbeef;
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < lanes; l++) {
+		for (d = 2; d <= 5; d++)
+			assert_int_equal(sf_u32(r.mem->bytes,
+			    scratch_at(0x1000, d, l, lanes)), 0x100 * (d - 1) + l);
+		assert_int_equal(sf_u32(r.mem->bytes,
+		    scratch_at(0x1000, 6, l, lanes)), l << 8);
+		for (d = 0; d < 4; d++)
+			assert_int_equal(r.w.vgpr[10 + d][l], 0x100 * (d + 1) + l);
+		assert_int_equal(r.w.vgpr[14][l], l << 16 | 0xbeef);
+	}
+	/* nothing outside the wave's lanes x 7 dwords */
+	for (d = 0; d < 0x1000; d += 4)
+		assert_int_equal(sf_u32(r.mem->bytes, d), 0);
+	for (d = 0x1000 + 7 * lanes * 4; d < 0x3000; d += 4)
+		assert_int_equal(sf_u32(r.mem->bytes, d), 0);
+	sf_fini(&r);
+}
+
+static void
+test_scratch_wave32(void **state)
+{
+	scratch_flat(32);
+}
+
+static void
+test_scratch_wave64(void **state)
+{
+	scratch_flat(64);
+}
+
+/*
+ * MUBUF through a scratch-ring V# as ACO builds it (SWIZZLE_ENABLE,
+ * ADD_TID, INDEX_STRIDE = wave size, raw, NUM_RECORDS ~0) puts each
+ * dword where SCRATCH_* at FLAT_SCRATCH = base + wave offset finds it.
+ */
+static void
+test_scratch_mubuf_swizzled(void **state)
+{
+	struct sf_run r;
+	unsigned l;
+
+	sf_init(&r, "v_mov_b32 v1, 12\n"
+	    "v_add_nc_u32 v2, 0x500, v0\n"
+	    "v_add_nc_u32 v3, 0x600, v0\n"
+	    "buffer_store_dwordx2 v[2:3], v1, s[8:11], s12 offen offset:4\n"
+	    "scratch_load_dwordx2 v[4:5], off, off offset:16\n"
+	    "buffer_load_dword v6, off, s[8:11], s12 offset:20\n"
+	    "s_endpgm\n", 64);
+	r.w.sgpr[8] = (uint32_t)(SF_ARENA_VA + 0x2000);
+	r.w.sgpr[9] = (uint32_t)((SF_ARENA_VA + 0x2000) >> 32) |
+	    F_PREP(VBUF1_SWIZZLE_EN, 1);
+	r.w.sgpr[10] = 0xffffffff;
+	r.w.sgpr[11] = F_PREP(VBUF3_ADD_TID, 1) | F_PREP(VBUF3_INDEX_STRIDE, 3) |
+	    F_PREP(VBUF3_OOB_SELECT, OOB_RAW);
+	r.w.sgpr[12] = 0x400;		/* the wave's slot */
+	r.w.flat_scratch = SF_ARENA_VA + 0x2400;
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 64; l++) {
+		assert_int_equal(sf_u32(r.mem->bytes, scratch_at(0x2400, 4, l, 64)),
+		    0x500 + l);
+		assert_int_equal(sf_u32(r.mem->bytes, scratch_at(0x2400, 5, l, 64)),
+		    0x600 + l);
+		assert_int_equal(r.w.vgpr[4][l], 0x500 + l);
+		assert_int_equal(r.w.vgpr[5][l], 0x600 + l);
+		assert_int_equal(r.w.vgpr[6][l], 0x600 + l);
+	}
+	sf_fini(&r);
+}
+
+/* The scratch wave offset: slot x WAVESIZE KiB, wrapping at WAVES. */
+static void
+test_scratch_wave_offset(void **state)
+{
+	uint32_t t = F_PREP(TMPRING_WAVES, 4) | F_PREP(TMPRING_WAVESIZE, 3);
+
+	assert_int_equal(scratch_wave_offset(t, 0), 0);
+	assert_int_equal(scratch_wave_offset(t, 1), 3 * 1024);
+	assert_int_equal(scratch_wave_offset(t, 3), 9 * 1024);
+	assert_int_equal(scratch_wave_offset(t, 5), 3 * 1024);
+	assert_int_equal(scratch_wave_offset(F_PREP(TMPRING_WAVESIZE, 3), 2), 0);
+}
+
 int
 main(void)
 {
@@ -481,6 +602,10 @@ main(void)
 		cmocka_unit_test(test_global_atomics_64),
 		cmocka_unit_test(test_float_atomics),
 		cmocka_unit_test(test_vmem_d16),
+		cmocka_unit_test(test_scratch_wave32),
+		cmocka_unit_test(test_scratch_wave64),
+		cmocka_unit_test(test_scratch_mubuf_swizzled),
+		cmocka_unit_test(test_scratch_wave_offset),
 	};
 
 	return cmocka_run_group_tests(tests, shader_fixture_setup,
