@@ -65,6 +65,9 @@ const struct isa_op_info isa_ops[ISA_OP_COUNT] = {
 #define CUR_FMT FMT_SCRATCH
 	ISA_SCRATCH_LIST(INFO_X)
 #undef CUR_FMT
+#define CUR_FMT FMT_MTBUF
+	ISA_MTBUF_LIST(INFO_X)
+#undef CUR_FMT
 };
 #undef INFO_X
 
@@ -86,6 +89,7 @@ static const uint16_t map_mubuf[256] = { ISA_MUBUF_LIST(MAP_X) };
 static const uint16_t map_global[128] = { ISA_GLOBAL_LIST(MAP_X) };
 static const uint16_t map_flat[128] = { ISA_FLAT_LIST(MAP_X) };
 static const uint16_t map_scratch[128] = { ISA_SCRATCH_LIST(MAP_X) };
+static const uint16_t map_mtbuf[16] = { ISA_MTBUF_LIST(MAP_X) };
 #undef MAP_X
 
 /* Float inline constants 240..248 per format (ISA guide §6.2.2). */
@@ -621,21 +625,14 @@ dec_ds(struct dec *d, struct shader_inst *in, bool w64)
 	return i;
 }
 
-static const struct isa_op_info *
-dec_mubuf(struct dec *d, struct shader_inst *in, bool w64)
+/* The fields MUBUF and MTBUF share (isa_gfx10.h MUBUF_*). */
+static void
+dec_buf_common(struct dec *d, struct shader_inst *in,
+    const struct isa_op_info *i, bool w64)
 {
-	uint32_t v = d->p[0], v1;
-	const struct isa_op_info *i;
-	unsigned hw = F_GET(v, MUBUF_OP_LO) | F_GET(v, MUBUF_OP_HI) << 7;
-	unsigned n;
+	uint32_t v = d->p[0], v1 = d->p[1];
+	unsigned n = i->src[0] ? i->src[0] : 1;
 
-	d->ndw = 2;
-	if (d->left < 2)
-		return NULL;
-	v1 = d->p[1];
-	if ((i = lookup(in, map_mubuf, 256, hw)) == NULL)
-		return NULL;
-	n = i->src[0] ? i->src[0] : 1;
 	in->offset = F_GET(v, MUBUF_OFFSET);
 	in->mods |= F_GET(v, MUBUF_OFFEN) ? MOD_OFFEN : 0;
 	in->mods |= F_GET(v, MUBUF_IDXEN) ? MOD_IDXEN : 0;
@@ -652,6 +649,40 @@ dec_mubuf(struct dec *d, struct shader_inst *in, bool w64)
 	if (in->src[1].reg + 4 > SHADER_NUM_SREGS)
 		d->bad = true;
 	in->src[2] = dec_src(d, F_GET(v1, MUBUF_SOFFSET), T_B32, w64);
+}
+
+static const struct isa_op_info *
+dec_mubuf(struct dec *d, struct shader_inst *in, bool w64)
+{
+	uint32_t v = d->p[0];
+	const struct isa_op_info *i;
+	unsigned hw = F_GET(v, MUBUF_OP_LO) | F_GET(v, MUBUF_OP_HI) << 7;
+
+	d->ndw = 2;
+	if (d->left < 2)
+		return NULL;
+	if ((i = lookup(in, map_mubuf, 256, hw)) == NULL)
+		return NULL;
+	dec_buf_common(d, in, i, w64);
+	return i;
+}
+
+/* MTBUF: as MUBUF; the FORMAT field goes to offset1. */
+static const struct isa_op_info *
+dec_mtbuf(struct dec *d, struct shader_inst *in, bool w64)
+{
+	const struct isa_op_info *i;
+	unsigned hw;
+
+	d->ndw = 2;
+	if (d->left < 2)
+		return NULL;
+	hw = F_GET(d->p[0], MTBUF_OP_LO) | F_GET(d->p[1], MTBUF_OP_HI) << 3;
+	if ((i = lookup(in, map_mtbuf, 16, hw)) == NULL)
+		return NULL;
+	dec_buf_common(d, in, i, w64);
+	in->mods &= ~MOD_LDS;	/* bit 16 is an opcode bit here */
+	in->offset1 = (int32_t)F_GET(d->p[0], MTBUF_FORMAT);
 	return i;
 }
 
@@ -728,6 +759,7 @@ format_of(uint32_t v)
 	case ENC_DS_VAL:	return dec_ds;
 	case ENC_FLAT_VAL:	return dec_flat;
 	case ENC_MUBUF_VAL:	return dec_mubuf;
+	case ENC_MTBUF_VAL:	return dec_mtbuf;
 	}
 	return NULL;
 }

@@ -50,7 +50,7 @@
 #define ENC_DS_VAL		0xd8000000u	/* 11_0110 */
 #define ENC_FLAT_VAL		0xdc000000u	/* 11_0111: FLAT, GLOBAL, SCRATCH */
 #define ENC_MUBUF_VAL		0xe0000000u	/* 11_1000 */
-#define ENC_MTBUF_VAL		0xe8000000u	/* 11_1010 (not decoded yet) */
+#define ENC_MTBUF_VAL		0xe8000000u	/* 11_1010 */
 #define ENC_MIMG_VAL		0xf0000000u	/* 11_1100 (not decoded yet) */
 
 /* SOP2: one dword (+ literal) */
@@ -200,6 +200,15 @@
 #define MUBUF_TFE		FIELD(23, 1)
 #define MUBUF_SOFFSET		FIELD(24, 8)
 
+/*
+ * MTBUF: two dwords, laid out as MUBUF except the opcode (4 bits, bit 3
+ * in the second dword) and the FORMAT field (llvm-mc gfx1032 encodings;
+ * LLVM BUFInstructions.td MTBUF_Real_gfx10).
+ */
+#define MTBUF_OP_LO		FIELD(16, 3)
+#define MTBUF_FORMAT		FIELD(19, 7)
+#define MTBUF_OP_HI		FIELD(21, 1)	/* second dword */
+
 /* FLAT / GLOBAL / SCRATCH: two dwords */
 #define FLAT_OFFSET		FIELD(0, 12)	/* signed for GLOBAL/SCRATCH */
 #define FLAT_DLC		FIELD(12, 1)
@@ -266,6 +275,12 @@
 #define VBUF1_BASE_HI		FIELD(0, 16)
 #define VBUF1_STRIDE		FIELD(16, 14)
 #define VBUF1_SWIZZLE_EN	FIELD(31, 1)
+#define VBUF3_DST_SEL_X		FIELD(0, 3)	/* Y, Z, W follow, 3 bits each */
+#define VBUF3_DST_SEL_SHIFT	3
+#define VBUF3_FORMAT		FIELD(12, 7)	/* gfx10 BUF_FMT (buffmt.h) */
+#define SQ_SEL_0		0	/* DST_SEL values (Mesa sid.h V_008F0C_SQ_SEL_*) */
+#define SQ_SEL_1		1
+#define SQ_SEL_X		4	/* ..7 = W */
 #define VBUF3_INDEX_STRIDE	FIELD(21, 2)	/* swizzle: 8 << n lanes */
 #define VBUF3_ADD_TID		FIELD(23, 1)
 #define VBUF_SWIZZLE_ELEM	4	/* element size of swizzling from gfx9 on (Mesa si_descriptors.c: "always 4 bytes on GFX9") */
@@ -319,6 +334,7 @@ enum isa_type {
 #define MEM_D16		(1u << 1)	/* load into bits [15:0], keep [31:16] */
 #define MEM_D16_HI	(1u << 2)	/* load into / store from bits [31:16] */
 #define MEM_ATOMIC	(1u << 3)	/* read-modify-write (atomic.c) */
+#define MEM_FORMAT	(1u << 4)	/* typed: src1 column = channels (mtbuf.c) */
 
 /*
  * The opcode lists.  X(ID, opcode, mnemonic, dst, src0, src1, src2, flags)
@@ -950,7 +966,31 @@ enum isa_type {
 	X(P##_ATOMIC_FMIN_X2, 0x5f, p "_atomic_fmin_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
 	X(P##_ATOMIC_FMAX_X2, 0x60, p "_atomic_fmax_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN)
 
+/*
+ * Typed loads and stores (BUFInstructions.td): src0 column = VGPRs,
+ * src1 = channels; d16 forms pack two 16-bit channels per VGPR.  MUBUF
+ * takes the format from the V#, MTBUF from the instruction.
+ */
+#define ISA_FORMAT_LIST(X, P, p, base, d16base) \
+	X(P##_LOAD_FORMAT_X, base + 0, p "_load_format_x", T_B32, 1, 1, MEM_FORMAT, F_LOAD) \
+	X(P##_LOAD_FORMAT_XY, base + 1, p "_load_format_xy", T_B32, 2, 2, MEM_FORMAT, F_LOAD) \
+	X(P##_LOAD_FORMAT_XYZ, base + 2, p "_load_format_xyz", T_B32, 3, 3, MEM_FORMAT, F_LOAD) \
+	X(P##_LOAD_FORMAT_XYZW, base + 3, p "_load_format_xyzw", T_B32, 4, 4, MEM_FORMAT, F_LOAD) \
+	X(P##_STORE_FORMAT_X, base + 4, p "_store_format_x", T_N, 1, 1, MEM_FORMAT, F_STORE) \
+	X(P##_STORE_FORMAT_XY, base + 5, p "_store_format_xy", T_N, 2, 2, MEM_FORMAT, F_STORE) \
+	X(P##_STORE_FORMAT_XYZ, base + 6, p "_store_format_xyz", T_N, 3, 3, MEM_FORMAT, F_STORE) \
+	X(P##_STORE_FORMAT_XYZW, base + 7, p "_store_format_xyzw", T_N, 4, 4, MEM_FORMAT, F_STORE) \
+	X(P##_LOAD_FORMAT_D16_X, d16base + 0, p "_load_format_d16_x", T_B32, 1, 1, MEM_FORMAT | MEM_D16, F_LOAD) \
+	X(P##_LOAD_FORMAT_D16_XY, d16base + 1, p "_load_format_d16_xy", T_B32, 1, 2, MEM_FORMAT | MEM_D16, F_LOAD) \
+	X(P##_LOAD_FORMAT_D16_XYZ, d16base + 2, p "_load_format_d16_xyz", T_B32, 2, 3, MEM_FORMAT | MEM_D16, F_LOAD) \
+	X(P##_LOAD_FORMAT_D16_XYZW, d16base + 3, p "_load_format_d16_xyzw", T_B32, 2, 4, MEM_FORMAT | MEM_D16, F_LOAD) \
+	X(P##_STORE_FORMAT_D16_X, d16base + 4, p "_store_format_d16_x", T_N, 1, 1, MEM_FORMAT | MEM_D16, F_STORE) \
+	X(P##_STORE_FORMAT_D16_XY, d16base + 5, p "_store_format_d16_xy", T_N, 1, 2, MEM_FORMAT | MEM_D16, F_STORE) \
+	X(P##_STORE_FORMAT_D16_XYZ, d16base + 6, p "_store_format_d16_xyz", T_N, 2, 3, MEM_FORMAT | MEM_D16, F_STORE) \
+	X(P##_STORE_FORMAT_D16_XYZW, d16base + 7, p "_store_format_d16_xyzw", T_N, 2, 4, MEM_FORMAT | MEM_D16, F_STORE)
+
 #define ISA_MUBUF_LIST(X)	ISA_VMEM_LDST_LIST(X, BUFFER, "buffer") \
+	ISA_FORMAT_LIST(X, BUFFER, "buffer", 0x00, 0x80) \
 	ISA_VMEM_ATOMIC_LIST(X, BUFFER, "buffer") \
 	X(BUFFER_GL0_INV, 0x71, "buffer_gl0_inv", T_N, 0, 0, 0, 0) \
 	X(BUFFER_GL1_INV, 0x72, "buffer_gl1_inv", T_N, 0, 0, 0, 0)
@@ -958,6 +998,8 @@ enum isa_type {
 	ISA_VMEM_ATOMIC_LIST(X, GLOBAL, "global")
 #define ISA_FLAT_LIST(X)	ISA_VMEM_LDST_LIST(X, FLAT, "flat") \
 	ISA_VMEM_ATOMIC_LIST(X, FLAT, "flat")
+/* MTBUF (BUFInstructions.td MTBUF_Real_gfx10): the typed forms only. */
+#define ISA_MTBUF_LIST(X)	ISA_FORMAT_LIST(X, TBUFFER, "tbuffer", 0x0, 0x8)
 /* Scratch has no atomics (FLATInstructions.td): loads and stores only. */
 #define ISA_SCRATCH_LIST(X)	ISA_VMEM_LDST_LIST(X, SCRATCH, "scratch")
 
@@ -980,6 +1022,7 @@ enum isa_fmt {
 	FMT_GLOBAL,
 	FMT_FLAT,
 	FMT_SCRATCH,
+	FMT_MTBUF,
 	FMT_COUNT
 };
 
@@ -1000,7 +1043,8 @@ enum isa_fmt {
 	C(FMT_MUBUF, ISA_MUBUF_LIST) \
 	C(FMT_GLOBAL, ISA_GLOBAL_LIST) \
 	C(FMT_FLAT, ISA_FLAT_LIST) \
-	C(FMT_SCRATCH, ISA_SCRATCH_LIST)
+	C(FMT_SCRATCH, ISA_SCRATCH_LIST) \
+	C(FMT_MTBUF, ISA_MTBUF_LIST)
 
 /* The opcode enum: ISA_OP_<ID>; 0 means "not an instruction we know". */
 #define ISA_ENUM_X(id, hw, name, d, s0, s1, s2, fl)	ISA_OP_##id,

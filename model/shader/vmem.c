@@ -38,7 +38,7 @@ data_reg(const struct shader_inst *in)
 	return in->fmt == FMT_MUBUF ? in->dst.reg : in->src[1].reg;
 }
 
-static bool
+bool
 vmem_read(struct shader_wave *w, const struct shader_inst *in, uint64_t va,
     void *dst, unsigned len)
 {
@@ -48,7 +48,7 @@ vmem_read(struct shader_wave *w, const struct shader_inst *in, uint64_t va,
 	return false;
 }
 
-static bool
+bool
 vmem_write(struct shader_wave *w, const struct shader_inst *in, uint64_t va,
     const void *src, unsigned len)
 {
@@ -187,84 +187,6 @@ vmem_supported(struct shader_wave *w, const struct shader_inst *in)
 	return true;
 }
 
-/* The V# fields MUBUF uses (isa_gfx10.h VBUF*). */
-struct vbuf {
-	uint64_t base;
-	uint32_t stride, records;
-	unsigned oob;
-	unsigned index_stride;		/* swizzled: lanes per swizzle block */
-	bool add_tid, swizzle;
-};
-
-static struct vbuf
-vbuf_read(const struct shader_wave *w, unsigned reg)
-{
-	const uint32_t *d = &w->sgpr[reg];
-
-	return (struct vbuf){
-		.base = d[0] | (uint64_t)F_GET(d[1], VBUF1_BASE_HI) << 32,
-		.stride = F_GET(d[1], VBUF1_STRIDE),
-		.records = d[2],
-		.oob = F_GET(d[3], VBUF3_OOB_SELECT),
-		.index_stride = 8u << F_GET(d[3], VBUF3_INDEX_STRIDE),
-		.add_tid = F_GET(d[3], VBUF3_ADD_TID),
-		.swizzle = F_GET(d[1], VBUF1_SWIZZLE_EN),
-	};
-}
-
-/*
- * Where dword k of an element at (index, offset) lives, past base +
- * SOFFSET.  Linear: stride * index + offset.  Swizzled (ISA guide §8.1.3
- * "Swizzled Buffer Addressing"; element size 4 from gfx9 on): elements
- * of index_stride consecutive indices interleave,
- *   (index / IS) * stride * IS + (offset / 4) * 4 * IS
- *   + (index % IS) * 4 + offset % 4,
- * which is how the scratch ring (ADD_TID, IS = wave size) lays out the
- * private dwords of a wave's lanes side by side.
- */
-static uint64_t
-vbuf_offset(const struct vbuf *b, uint32_t index, uint64_t offset,
-    unsigned k)
-{
-	uint64_t is = b->index_stride, o = offset + 4 * k;
-
-	if (!b->swizzle)
-		return (uint64_t)b->stride * index + o;
-	return index / is * b->stride * is + o / VBUF_SWIZZLE_ELEM *
-	    VBUF_SWIZZLE_ELEM * is + index % is * VBUF_SWIZZLE_ELEM +
-	    o % VBUF_SWIZZLE_ELEM;
-}
-
-/*
- * Which dwords of an element at (index, offset) are in range, by
- * OOB_SELECT (ISA guide §8.1.5; Mesa ac_build_buffer_descriptor):
- *   raw (3): offset + 4k + 4 <= NUM_RECORDS (bytes), per dword;
- *   structured (1): index < NUM_RECORDS;
- *   structured with offset (0): index < NUM_RECORDS and offset < stride;
- *   disabled (2): always in range.
- */
-static unsigned
-vbuf_keep(const struct vbuf *b, uint32_t index, uint64_t offset, unsigned n,
-    unsigned bytes)
-{
-	unsigned keep = 0, k, len = bytes < 4 ? bytes : 4;
-
-	switch (b->oob) {
-	case OOB_RAW:
-		for (k = 0; k < n; k++)
-			if (offset + 4 * k + len <= b->records)
-				keep |= 1u << k;
-		return keep;
-	case OOB_STRUCTURED:
-		return index < b->records ? (1u << n) - 1 : 0;
-	case OOB_STRUCTURED_OFFSET:
-		return index < b->records && offset < b->stride ?
-		    (1u << n) - 1 : 0;
-	default:
-		return (1u << n) - 1;
-	}
-}
-
 void
 exec_mubuf(struct shader_wave *w, const struct shader_inst *in)
 {
@@ -272,24 +194,24 @@ exec_mubuf(struct shader_wave *w, const struct shader_inst *in)
 	struct vbuf b = vbuf_read(w, in->src[1].reg);
 	uint64_t ex = wave_exec(w), offset, va;
 	uint32_t soff = sread32(w, &in->src[2]), index;
-	const uint32_t *v0 = w->vgpr[in->src[0].reg];
-	const uint32_t *v1 = w->vgpr[(in->src[0].reg + 1) & 0xff];
 	unsigned n = i->src[0], k;
 	struct lane_va a;
 	int l;
 
 	if (n == 0)
 		return;			/* buffer_gl0_inv / gl1_inv */
+	if (i->src[2] & MEM_FORMAT) {
+		exec_buffer_format(w, in, F_GET(w->sgpr[in->src[1].reg + 3],
+		    VBUF3_FORMAT));
+		return;
+	}
 	if (!vmem_supported(w, in))
 		return;
 	n = access_dwords(in);
 	for (l = 0; l < (int)w->nlanes; l++) {
 		if (!((ex >> l) & 1))
 			continue;
-		index = (in->mods & MOD_IDXEN) ? v0[l] : 0;
-		index += b.add_tid ? (uint32_t)l : 0;
-		offset = (uint64_t)in->offset + (!(in->mods & MOD_OFFEN) ? 0 :
-		    (in->mods & MOD_IDXEN) ? v1[l] : v0[l]);
+		vbuf_lane(w, in, &b, l, &index, &offset);
 		va = b.base + soff;
 		for (k = 0; k < n; k++)
 			a.va[k] = va + vbuf_offset(&b, index, offset, k);

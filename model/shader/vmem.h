@@ -1,6 +1,7 @@
 /*
  * Shared by the memory classes of the shader core (ds.c: LDS; vmem.c:
- * MUBUF, GLOBAL, FLAT, SCRATCH; atomic.c).  Atomics: one read-modify-write
+ * MUBUF, GLOBAL, FLAT, SCRATCH; vbuf.c: buffer descriptors; mtbuf.c:
+ * typed buffer access; atomic.c).  Atomics: one read-modify-write
  * helper for LDS and for memory; every atomic of every class goes through
  * atomic_rmw(), so making it truly atomic on host memory (when workgroups
  * run on several host threads) is a change in one place.
@@ -57,6 +58,33 @@ void	lds_read(const struct shader_wave *w, uint32_t addr, void *dst,
 	    unsigned len);
 void	lds_write(struct shader_wave *w, uint32_t addr, const void *src,
 	    unsigned len);
+
+/* The V# fields MUBUF uses (isa_gfx10.h VBUF*). */
+struct vbuf {
+	uint64_t base;
+	uint32_t stride, records;
+	unsigned oob;
+	unsigned index_stride;		/* swizzled: lanes per swizzle block */
+	bool add_tid, swizzle;
+};
+
+struct vbuf	vbuf_read(const struct shader_wave *w, unsigned reg);
+uint64_t	vbuf_offset(const struct vbuf *b, uint32_t index, uint64_t offset,
+		    unsigned k);
+unsigned	vbuf_keep(const struct vbuf *b, uint32_t index, uint64_t offset,
+		    unsigned n, unsigned bytes);
+void		vbuf_lane(const struct shader_wave *w, const struct shader_inst *in,
+		    const struct vbuf *b, int l, uint32_t *index, uint64_t *offset);
+
+/* vmem.c: one access through w->mem; a fault stops the wave (false). */
+bool	vmem_read(struct shader_wave *w, const struct shader_inst *in,
+	    uint64_t va, void *dst, unsigned len);
+bool	vmem_write(struct shader_wave *w, const struct shader_inst *in,
+	    uint64_t va, const void *src, unsigned len);
+
+/* mtbuf.c: typed buffer loads and stores in BUF_FMT `format`. */
+void	exec_buffer_format(struct shader_wave *w, const struct shader_inst *in,
+	    unsigned format);
 
 /*
  * A sub-dword load's VGPR value (table columns: bytes, MEM_* flags):

@@ -348,6 +348,10 @@ gen_mem(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 			    "offen offset:16%s", nm, vrange(12, nd),
 			    ld || st ? "" : " glc");
 		break;
+	case FMT_MTBUF:
+		add_case(c, n, op, 12, 4, 8, 2, "%s %s, v4, s[8:11], format:22, "
+		    "s2 offen offset:16", nm, vrange(12, nd));
+		break;
 	case FMT_GLOBAL:
 		if (ld)
 			add_case(c, n, op, 12, 4, -1, -1, "%s %s, v[4:5], off "
@@ -411,7 +415,7 @@ gen_cases(struct enc_case *c)
 				    "%s v1, v4, v6, v8", i->name);
 			break;
 		case FMT_DS: case FMT_MUBUF: case FMT_GLOBAL: case FMT_FLAT:
-		case FMT_SCRATCH:
+		case FMT_SCRATCH: case FMT_MTBUF:
 			gen_mem(c, &n, op, i);
 			break;
 		default:

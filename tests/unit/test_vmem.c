@@ -14,6 +14,7 @@
 
 #include "amd/gc_10_3_reg.h"
 #include "scratch.h"
+#include "shader/buffmt.h"
 #include "shader_fixture.h"
 
 /* A raw V# (stride 0, OOB_SELECT raw) over `bytes` at va. */
@@ -588,6 +589,191 @@ test_scratch_wave_offset(void **state)
 	assert_int_equal(scratch_wave_offset(F_PREP(TMPRING_WAVESIZE, 3), 2), 0);
 }
 
+/* ---- typed buffers ---- */
+
+/* Every format number's name, as llvm-mc prints `format:N` for gfx1032. */
+static void
+test_buffer_format_names(void **state)
+{
+	char path[96], cmd[256], line[256], *p;
+	FILE *f;
+	int n = 0;
+
+	snprintf(path, sizeof(path), "%s/fmt.s", sf_tmpdir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	for (int k = 0; k < BUF_FMT_COUNT; k++)
+		fprintf(f, "tbuffer_load_format_x v0, off, s[0:3], format:%d, 0\n", k);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "llvm-mc -triple=amdgcn -mcpu=" SF_MCPU
+	    " -show-encoding %s", path);
+	f = popen(cmd, "r");
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (strstr(line, "tbuffer_load_format_x") == NULL)
+			continue;
+		/* the default format (1) prints no format: operand */
+		p = strstr(line, "format:[BUF_FMT_");
+		if (p == NULL)
+			assert_int_equal(n, 1);
+		else
+			assert_true(strncmp(p + 16, buf_fmts[n].name,
+			    strlen(buf_fmts[n].name)) == 0 &&
+			    p[16 + strlen(buf_fmts[n].name)] == ']');
+		n++;
+	}
+	pclose(f);
+	assert_int_equal(n, BUF_FMT_COUNT);
+}
+
+static unsigned
+fmt_num(const char *name)
+{
+	for (unsigned k = 0; k < BUF_FMT_COUNT; k++)
+		if (strcmp(buf_fmts[k].name, name) == 0)
+			return k;
+	fail_msg("no format %s", name);
+	return 0;
+}
+
+/* A texel-buffer V#: stride, elements, structured with offset, format, DST_SEL. */
+static void
+set_tbuf(struct shader_wave *w, unsigned s, uint64_t va, uint32_t stride,
+    uint32_t elems, const char *fmt, const unsigned sel[4])
+{
+	w->sgpr[s] = (uint32_t)va;
+	w->sgpr[s + 1] = ((uint32_t)(va >> 32) & 0xffff) |
+	    F_PREP(VBUF1_STRIDE, stride);
+	w->sgpr[s + 2] = elems;
+	w->sgpr[s + 3] = F_PREP(VBUF3_OOB_SELECT, OOB_STRUCTURED_OFFSET) |
+	    F_PREP(VBUF3_FORMAT, fmt_num(fmt));
+	for (unsigned c = 0; c < 4; c++)
+		w->sgpr[s + 3] |= sel[c] << (VBUF3_DST_SEL_SHIFT * c);
+}
+
+/* Loads: UNORM with a DST_SEL swizzle and range check, 11/11/10 floats,
+ * d16 of SINT, and MTBUF taking the instruction's format. */
+static void
+test_buffer_load_format(void **state)
+{
+	static const unsigned zyx1[4] = { SQ_SEL_X + 2, SQ_SEL_X + 1, SQ_SEL_X,
+	    SQ_SEL_1 };
+	static const unsigned xyzw[4] = { SQ_SEL_X, SQ_SEL_X + 1, SQ_SEL_X + 2,
+	    SQ_SEL_X + 3 };
+	struct sf_run r;
+	unsigned l, c;
+	float want;
+
+	sf_init(&r, "buffer_load_format_xyzw v[4:7], v0, s[8:11], 0 idxen\n"
+	    "buffer_load_format_xyzw v[8:11], v0, s[12:15], 0 idxen\n"
+	    "buffer_load_format_d16_xy v12, v0, s[16:19], 0 idxen\n"
+	    "v_lshlrev_b32 v1, 3, v0\n"
+	    "tbuffer_load_format_xy v[13:14], v1, s[20:23], format:64, 0 offen\n"
+	    "s_endpgm\n", 32);
+	assert_string_equal(buf_fmts[64].name, "32_32_FLOAT");
+	set_tbuf(&r.w, 8, SF_ARENA_VA, 4, 10, "8_8_8_8_UNORM", zyx1);
+	set_tbuf(&r.w, 12, SF_ARENA_VA + 256, 4, 32, "10_11_11_FLOAT", xyzw);
+	set_tbuf(&r.w, 16, SF_ARENA_VA + 512, 4, 32, "16_16_SINT", xyzw);
+	set_vbuf(&r.w, 20, SF_ARENA_VA + 1024, 32 * 8);
+	r.w.sgpr[23] |= F_PREP(VBUF3_FORMAT, fmt_num("8_UNORM"));
+	for (c = 0; c < 4; c++)
+		r.w.sgpr[23] |= xyzw[c] << (VBUF3_DST_SEL_SHIFT * c);
+	for (l = 0; l < 32; l++) {
+		sf_put32(r.mem->bytes, 4 * l, 0x11223300u + l * 5);
+		/* x = 1.0 (11-bit), y = 0.5 (11-bit), z = 2.0 (10-bit) */
+		sf_put32(r.mem->bytes, 256 + 4 * l, 0x3c0u | 0x380u << 11 |
+		    0x200u << 22);
+		sf_put32(r.mem->bytes, 512 + 4 * l, (uint32_t)(-3 - (int)l) & 0xffff);
+		sf_put32(r.mem->bytes, 1024 + 8 * l, sf_f2u(1.5f * (float)l));
+		sf_put32(r.mem->bytes, 1028 + 8 * l, sf_f2u(-(float)l));
+	}
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 32; l++) {
+		const uint8_t *b = r.mem->bytes + 4 * l;
+
+		for (c = 0; c < 3; c++) {
+			want = l < 10 ? (float)b[2 - c] / 255.0f : 0.0f;
+			assert_int_equal(r.w.vgpr[4 + c][l], sf_f2u(want));
+		}
+		assert_int_equal(r.w.vgpr[7][l], sf_f2u(1.0f));	/* SEL_1 */
+		assert_int_equal(r.w.vgpr[8][l], sf_f2u(1.0f));
+		assert_int_equal(r.w.vgpr[9][l], sf_f2u(0.5f));
+		assert_int_equal(r.w.vgpr[10][l], sf_f2u(2.0f));
+		assert_int_equal(r.w.vgpr[11][l], sf_f2u(1.0f));	/* no W */
+		assert_int_equal(r.w.vgpr[12][l], (uint32_t)(-3 - (int)l) & 0xffff);
+		assert_int_equal(r.w.vgpr[13][l], sf_f2u(1.5f * (float)l));
+		assert_int_equal(r.w.vgpr[14][l], sf_f2u(-(float)l));
+	}
+	sf_fini(&r);
+}
+
+/* Stores: UNORM clamps and rounds to nearest even, d16 f16, SNORM via
+ * MTBUF, a one-channel store leaves the other bytes, range check. */
+static void
+test_buffer_store_format(void **state)
+{
+	static const unsigned xyzw[4] = { SQ_SEL_X, SQ_SEL_X + 1, SQ_SEL_X + 2,
+	    SQ_SEL_X + 3 };
+	struct sf_run r;
+	unsigned l;
+
+	sf_init(&r, "buffer_store_format_xyzw v[4:7], v0, s[8:11], 0 idxen\n"
+	    "buffer_store_format_d16_xy v8, v0, s[12:15], 0 idxen\n"
+	    "v_lshlrev_b32 v1, 1, v0\n"
+	    "tbuffer_store_format_x v9, v1, s[16:19], format:8, 0 offen\n"
+	    "buffer_store_format_x v10, v0, s[20:23], 0 idxen\n"
+	    "s_endpgm\n", 32);
+	assert_string_equal(buf_fmts[8].name, "16_SNORM");
+	set_tbuf(&r.w, 8, SF_ARENA_VA, 4, 16, "8_8_8_8_UNORM", xyzw);
+	set_tbuf(&r.w, 12, SF_ARENA_VA + 256, 4, 32, "16_16_FLOAT", xyzw);
+	set_vbuf(&r.w, 16, SF_ARENA_VA + 512, 64);	/* formats from MTBUF */
+	set_tbuf(&r.w, 20, SF_ARENA_VA + 1024, 4, 32, "8_8_8_8_UINT", xyzw);
+	memset(r.mem->bytes, 0xee, 2048);
+	for (l = 0; l < 32; l++) {
+		r.w.vgpr[4][l] = sf_f2u(0.5f);
+		r.w.vgpr[5][l] = sf_f2u(-1.0f);
+		r.w.vgpr[6][l] = sf_f2u(2.0f);
+		r.w.vgpr[7][l] = 0x7fc00000u;
+		r.w.vgpr[8][l] = 0x3c00u | (0xc000u + l) << 16;	/* 1.0, -2.x */
+		r.w.vgpr[9][l] = sf_f2u(-0.5f);
+		r.w.vgpr[10][l] = 0x100 + l;		/* UINT: low 8 bits */
+	}
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 32; l++) {
+		assert_int_equal(sf_u32(r.mem->bytes, 4 * l),
+		    l < 16 ? 0x00ff0080u : 0xeeeeeeeeu);
+		assert_int_equal(sf_u32(r.mem->bytes, 256 + 4 * l),
+		    0x3c00u | (0xc000u + l) << 16);
+		assert_int_equal(r.mem->bytes[512 + 2 * l], 0x00);	/* -16384 */
+		assert_int_equal(r.mem->bytes[513 + 2 * l], 0xc0);
+		assert_int_equal(sf_u32(r.mem->bytes, 1024 + 4 * l),
+		    0xeeeeee00u | l);
+	}
+	sf_fini(&r);
+}
+
+/* Conversions the model does not do stop the wave, naming the instruction. */
+static void
+test_buffer_format_unsupported(void **state)
+{
+	static const unsigned xyzw[4] = { SQ_SEL_X, SQ_SEL_X + 1, SQ_SEL_X + 2,
+	    SQ_SEL_X + 3 };
+	static const char *const fmts[] = { "10_11_11_FLOAT", "2_10_10_10_UNORM",
+	    "8_8_USCALED" };
+	struct sf_run r;
+
+	for (unsigned k = 0; k < 3; k++) {
+		sf_init(&r, "v_mov_b32 v1, 0\n"
+		    "buffer_store_format_x v1, v0, s[8:11], 0 idxen\n"
+		    "s_endpgm\n", 32);
+		set_tbuf(&r.w, 8, SF_ARENA_VA, 4, 32, fmts[k], xyzw);
+		assert_int_equal(shader_wave_run(&r.w, r.p, 100),
+		    SHADER_UNSUPPORTED);
+		assert_int_equal(r.w.stop.pc, 4);
+		sf_fini(&r);
+	}
+}
+
 int
 main(void)
 {
@@ -606,6 +792,10 @@ main(void)
 		cmocka_unit_test(test_scratch_wave64),
 		cmocka_unit_test(test_scratch_mubuf_swizzled),
 		cmocka_unit_test(test_scratch_wave_offset),
+		cmocka_unit_test(test_buffer_format_names),
+		cmocka_unit_test(test_buffer_load_format),
+		cmocka_unit_test(test_buffer_store_format),
+		cmocka_unit_test(test_buffer_format_unsupported),
 	};
 
 	return cmocka_run_group_tests(tests, shader_fixture_setup,
