@@ -25,13 +25,14 @@ static const uint8_t ds_kind[32] = {
 	[0x13] = ATOM_FMAX, [0x15] = ATOM_FADD,
 };
 
-/* MUBUF/GLOBAL/FLAT: opcode - 0x30 (32-bit) or - 0x50 (64-bit), BUFInstructions.td. */
+/* MUBUF/GLOBAL/FLAT: opcode - 0x30 (32-bit) or - 0x50 (64-bit), BUFInstructions.td; MIMG: - 15. */
 static const uint8_t vmem_kind[17] = {
 	ATOM_SWAP, ATOM_CMPSWAP, ATOM_ADD, ATOM_SUB, ATOM_NONE /* csub */,
 	ATOM_SMIN, ATOM_UMIN, ATOM_SMAX, ATOM_UMAX, ATOM_AND, ATOM_OR,
 	ATOM_XOR, ATOM_INC, ATOM_DEC, ATOM_FCMPSWAP, ATOM_FMIN, ATOM_FMAX,
 };
 
+#define MIMG_ATOMIC		15	/* image_atomic_swap; + k as vmem_kind */
 #define VMEM_ATOMIC_32		0x30
 #define VMEM_ATOMIC_64		0x50
 #define DS_64BIT		0x40u
@@ -47,6 +48,11 @@ atomic_kind_of(const struct shader_inst *in, unsigned *bytes)
 		*bytes = (hw & DS_64BIT) && in->op != ISA_OP_DS_ADD_RTN_F32 ?
 		    8 : 4;
 		return ds_kind[hw & 0x1f];
+	}
+	if (in->fmt == FMT_MIMG) {	/* the width comes from the image format */
+		*bytes = 4;
+		return hw >= MIMG_ATOMIC && hw - MIMG_ATOMIC < 17 ?
+		    vmem_kind[hw - MIMG_ATOMIC] : ATOM_NONE;
 	}
 	if (hw >= VMEM_ATOMIC_64 && hw - VMEM_ATOMIC_64 < 17) {
 		*bytes = 8;

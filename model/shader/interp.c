@@ -779,6 +779,7 @@ exec_one(struct shader_wave *w, const struct shader_inst *in)
 	case FMT_FLAT:	exec_flat(w, in); break;
 	case FMT_SCRATCH:	exec_scratch(w, in); break;
 	case FMT_MTBUF:	exec_mtbuf(w, in); break;
+	case FMT_MIMG:	exec_mimg(w, in); break;
 	default:
 		wave_stop(w, in, SHADER_ILLEGAL);
 		break;

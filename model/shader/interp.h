@@ -81,6 +81,8 @@ void	exec_flat(struct shader_wave *w, const struct shader_inst *in);
 void	exec_scratch(struct shader_wave *w, const struct shader_inst *in);
 /* mtbuf.c */
 void	exec_mtbuf(struct shader_wave *w, const struct shader_inst *in);
+/* mimg.c */
+void	exec_mimg(struct shader_wave *w, const struct shader_inst *in);
 /* fp16.c */
 float	f16_to_f32(uint16_t h);
 uint16_t f32_to_f16(float f, bool rtz);

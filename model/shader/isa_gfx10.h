@@ -51,7 +51,7 @@
 #define ENC_FLAT_VAL		0xdc000000u	/* 11_0111: FLAT, GLOBAL, SCRATCH */
 #define ENC_MUBUF_VAL		0xe0000000u	/* 11_1000 */
 #define ENC_MTBUF_VAL		0xe8000000u	/* 11_1010 */
-#define ENC_MIMG_VAL		0xf0000000u	/* 11_1100 (not decoded yet) */
+#define ENC_MIMG_VAL		0xf0000000u	/* 11_1100 */
 
 /* SOP2: one dword (+ literal) */
 #define SOP2_SSRC0		FIELD(0, 8)
@@ -209,6 +209,43 @@
 #define MTBUF_FORMAT		FIELD(19, 7)
 #define MTBUF_OP_HI		FIELD(21, 1)	/* second dword */
 
+/*
+ * MIMG: two dwords, then NSA dwords of four more address VGPRs each
+ * (LLVM MIMGInstructions.td MIMG_gfx10; checked against llvm-mc gfx1032).
+ */
+#define MIMG_OPM		FIELD(0, 1)	/* must be 0 here */
+#define MIMG_NSA		FIELD(1, 2)	/* extra address dwords */
+#define MIMG_DIM		FIELD(3, 3)	/* MIMG_DIM_* */
+#define MIMG_DLC		FIELD(7, 1)
+#define MIMG_DMASK		FIELD(8, 4)
+#define MIMG_UNRM		FIELD(12, 1)
+#define MIMG_GLC		FIELD(13, 1)
+#define MIMG_R128		FIELD(15, 1)
+#define MIMG_TFE		FIELD(16, 1)
+#define MIMG_LWE		FIELD(17, 1)
+#define MIMG_OP			FIELD(18, 7)
+#define MIMG_SLC		FIELD(25, 1)
+#define MIMG_VADDR		FIELD(0, 8)	/* second dword */
+#define MIMG_VDATA		FIELD(8, 8)
+#define MIMG_SRSRC		FIELD(16, 5)	/* SGPR octet index (register / 4) */
+#define MIMG_SSAMP		FIELD(21, 5)
+#define MIMG_A16		FIELD(30, 1)
+#define MIMG_D16		FIELD(31, 1)
+/* DIM (SQ_RSRC_IMG_* - 8): 1D, 2D, 3D, CUBE, 1D_ARRAY, 2D_ARRAY, MSAA, MSAA_ARRAY */
+#define MIMG_DIM_1D		0
+#define MIMG_DIM_3D		2
+#define MIMG_DIM_CUBE		3
+#define MIMG_DIM_1D_ARRAY	4
+#define MIMG_DIM_2D_ARRAY	5
+#define MIMG_DIM_MSAA		6
+#define MIMG_DIM_MSAA_ARRAY	7
+/* struct shader_inst .offset1 of MIMG: DMASK | DIM << 4 | flags */
+#define MIMG_I_DMASK		FIELD(0, 4)
+#define MIMG_I_DIM		FIELD(4, 3)
+#define MIMG_I_D16		FIELD(7, 1)
+#define MIMG_I_A16		FIELD(8, 1)
+#define MIMG_I_NADDR		FIELD(9, 3)	/* address VGPRs, 1..4 */
+
 /* FLAT / GLOBAL / SCRATCH: two dwords */
 #define FLAT_OFFSET		FIELD(0, 12)	/* signed for GLOBAL/SCRATCH */
 #define FLAT_DLC		FIELD(12, 1)
@@ -270,6 +307,25 @@
 #define MODE_IEEE		FIELD(9, 1)
 #define MODE_DENORM_F32_IN	(1u << 4)	/* keep input denormals */
 #define MODE_DENORM_F32_OUT	(1u << 5)	/* keep output denormals */
+
+/*
+ * Image resource descriptor T#, 8 dwords (Mesa src/amd/registers/
+ * gfx10-rsrc.json SQ_IMG_RSRC_WORD*; ac_build_gfx10_texture_descriptor).
+ */
+#define TIMG0_BASE_SHIFT	8	/* word 0: address >> 8 */
+#define TIMG1_BASE_HI		FIELD(0, 8)	/* address bits 47:40 */
+#define TIMG1_FORMAT		FIELD(20, 9)	/* IMG_FORMAT: 0..77 = BUF_FMT */
+#define TIMG1_WIDTH_LO		FIELD(30, 2)	/* width - 1, bits 1:0 */
+#define TIMG2_WIDTH_HI		FIELD(0, 12)	/* width - 1, bits 13:2 */
+#define TIMG2_HEIGHT		FIELD(14, 14)	/* height - 1 */
+#define TIMG3_DST_SEL_SHIFT	3	/* DST_SEL_X..W in [11:0], SQ_SEL_* */
+#define TIMG3_BASE_LEVEL	FIELD(12, 4)
+#define TIMG3_LAST_LEVEL	FIELD(16, 4)
+#define TIMG3_SW_MODE		FIELD(20, 5)	/* 0 = LINEAR */
+#define TIMG3_TYPE		FIELD(28, 4)	/* SQ_RSRC_IMG_*: 8 + MIMG_DIM_* */
+#define TIMG4_DEPTH		FIELD(0, 13)	/* 3D: depth - 1; arrays: last layer */
+#define TIMG4_BASE_ARRAY	FIELD(16, 13)
+#define SQ_RSRC_IMG_1D		8
 
 /* Buffer resource descriptor V# (ISA guide §8.1.8, Mesa sid.h SQ_BUF_RSRC_WORD*) */
 #define VBUF1_BASE_HI		FIELD(0, 16)
@@ -1000,6 +1056,34 @@ enum isa_type {
 	ISA_VMEM_ATOMIC_LIST(X, FLAT, "flat")
 /* MTBUF (BUFInstructions.td MTBUF_Real_gfx10): the typed forms only. */
 #define ISA_MTBUF_LIST(X)	ISA_FORMAT_LIST(X, TBUFFER, "tbuffer", 0x0, 0x8)
+/*
+ * MIMG for storage images (MIMGInstructions.td, gfx10 numbers): src0
+ * column = 1 when the address ends with a mip level; atomics at 15 + k
+ * (k as the MUBUF atomics, atomic.c).  Data VGPRs follow DMASK.
+ */
+#define ISA_MIMG_LIST(X) \
+	X(IMAGE_LOAD, 0, "image_load", T_B32, 0, 0, 0, F_LOAD) \
+	X(IMAGE_LOAD_MIP, 1, "image_load_mip", T_B32, 1, 0, 0, F_LOAD) \
+	X(IMAGE_STORE, 8, "image_store", T_N, 0, 0, 0, F_STORE) \
+	X(IMAGE_STORE_MIP, 9, "image_store_mip", T_N, 1, 0, 0, F_STORE) \
+	X(IMAGE_GET_RESINFO, 14, "image_get_resinfo", T_B32, 0, 0, 0, F_LOAD) \
+	X(IMAGE_ATOMIC_SWAP, 15, "image_atomic_swap", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_CMPSWAP, 16, "image_atomic_cmpswap", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_ADD, 17, "image_atomic_add", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_SUB, 18, "image_atomic_sub", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_SMIN, 20, "image_atomic_smin", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_UMIN, 21, "image_atomic_umin", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_SMAX, 22, "image_atomic_smax", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_UMAX, 23, "image_atomic_umax", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_AND, 24, "image_atomic_and", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_OR, 25, "image_atomic_or", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_XOR, 26, "image_atomic_xor", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_INC, 27, "image_atomic_inc", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_DEC, 28, "image_atomic_dec", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_FCMPSWAP, 29, "image_atomic_fcmpswap", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_FMIN, 30, "image_atomic_fmin", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_FMAX, 31, "image_atomic_fmax", T_B32, 0, 0, MEM_ATOMIC, F_RTN)
+
 /* Scratch has no atomics (FLATInstructions.td): loads and stores only. */
 #define ISA_SCRATCH_LIST(X)	ISA_VMEM_LDST_LIST(X, SCRATCH, "scratch")
 
@@ -1023,6 +1107,7 @@ enum isa_fmt {
 	FMT_FLAT,
 	FMT_SCRATCH,
 	FMT_MTBUF,
+	FMT_MIMG,
 	FMT_COUNT
 };
 
@@ -1044,7 +1129,8 @@ enum isa_fmt {
 	C(FMT_GLOBAL, ISA_GLOBAL_LIST) \
 	C(FMT_FLAT, ISA_FLAT_LIST) \
 	C(FMT_SCRATCH, ISA_SCRATCH_LIST) \
-	C(FMT_MTBUF, ISA_MTBUF_LIST)
+	C(FMT_MTBUF, ISA_MTBUF_LIST) \
+	C(FMT_MIMG, ISA_MIMG_LIST)
 
 /* The opcode enum: ISA_OP_<ID>; 0 means "not an instruction we know". */
 #define ISA_ENUM_X(id, hw, name, d, s0, s1, s2, fl)	ISA_OP_##id,

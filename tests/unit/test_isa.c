@@ -306,6 +306,28 @@ ds_two_data(const char *nm)
 	return strstr(nm, "cmpst") != NULL || strstr(nm, "mskor") != NULL;
 }
 
+/* Image opcodes on a 2D image (2D array for the _mip forms). */
+static void
+gen_mimg(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
+{
+	const char *nm = i->name;
+
+	if (i->hw == 14)	/* image_get_resinfo */
+		add_case(c, n, op, 12, 4, 8, -1, "%s v[12:15], v4, s[8:15] "
+		    "dmask:0xf dim:SQ_RSRC_IMG_2D unorm", nm);
+	else if (i->src[2] & MEM_ATOMIC)
+		add_case(c, n, op, 12, 4, 8, -1, "%s %s, v[4:5], s[8:15] "
+		    "dmask:%s dim:SQ_RSRC_IMG_2D unorm glc", nm,
+		    strstr(nm, "cmpswap") ? "v[12:13]" : "v12",
+		    strstr(nm, "cmpswap") ? "0x3" : "0x1");
+	else if (i->src[0])
+		add_case(c, n, op, 12, 4, 8, -1, "%s v[12:15], v[4:7], s[8:15] "
+		    "dmask:0xf dim:SQ_RSRC_IMG_2D_ARRAY unorm", nm);
+	else
+		add_case(c, n, op, 12, 4, 8, -1, "%s v[12:15], v[4:5], s[8:15] "
+		    "dmask:0xf dim:SQ_RSRC_IMG_2D unorm", nm);
+}
+
 static void
 gen_mem(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 {
@@ -347,6 +369,9 @@ gen_mem(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 			add_case(c, n, op, 12, 4, 8, 2, "%s %s, v4, s[8:11], s2 "
 			    "offen offset:16%s", nm, vrange(12, nd),
 			    ld || st ? "" : " glc");
+		break;
+	case FMT_MIMG:
+		gen_mimg(c, n, op, i);
 		break;
 	case FMT_MTBUF:
 		add_case(c, n, op, 12, 4, 8, 2, "%s %s, v4, s[8:11], format:22, "
@@ -415,7 +440,7 @@ gen_cases(struct enc_case *c)
 				    "%s v1, v4, v6, v8", i->name);
 			break;
 		case FMT_DS: case FMT_MUBUF: case FMT_GLOBAL: case FMT_FLAT:
-		case FMT_SCRATCH: case FMT_MTBUF:
+		case FMT_SCRATCH: case FMT_MTBUF: case FMT_MIMG:
 			gen_mem(c, &n, op, i);
 			break;
 		default:
@@ -435,6 +460,11 @@ gen_cases(struct enc_case *c)
 	    "src1_sel:DWORD");
 	add_case(c, &n, ISA_OP_V_CMP_EQ_U32, OPR_VCC_LO, 4, 6, -1,
 	    "v_cmp_eq_u32_sdwa vcc_lo, v4, v6 src0_sel:WORD_1 src1_sel:DWORD");
+	/* MIMG with NSA (address VGPRs listed) and d16 */
+	add_case(c, &n, ISA_OP_IMAGE_LOAD, 12, 4, 8, -1, "image_load v[12:15], "
+	    "[v4, v9, v6], s[8:15] dmask:0xf dim:SQ_RSRC_IMG_2D_ARRAY unorm");
+	add_case(c, &n, ISA_OP_IMAGE_STORE, 12, 4, 8, -1, "image_store v[12:13], "
+	    "v[4:5], s[8:15] dmask:0xf dim:SQ_RSRC_IMG_2D unorm d16");
 	/* literals and inline constants */
 	add_case(c, &n, ISA_OP_V_ADD_F32, 1, -1, 6, -1,
 	    "v_add_f32_e32 v1, 0x40490fdb, v6");

@@ -774,6 +774,145 @@ test_buffer_format_unsupported(void **state)
 	}
 }
 
+/* ---- images ---- */
+
+/* A gfx10 T# (isa_gfx10.h TIMG*) of a single-level image. */
+static void
+set_timg(struct shader_wave *w, unsigned s, uint64_t va, const char *fmt,
+    uint32_t width, uint32_t height, uint32_t depth_field,
+    uint32_t base_array, unsigned type, unsigned sw_mode,
+    const unsigned sel[4])
+{
+	uint32_t *d = &w->sgpr[s];
+
+	memset(d, 0, 8 * 4);
+	d[0] = (uint32_t)(va >> TIMG0_BASE_SHIFT);
+	d[1] = F_PREP(TIMG1_BASE_HI, (uint32_t)(va >> 40)) |
+	    F_PREP(TIMG1_FORMAT, fmt_num(fmt)) |
+	    F_PREP(TIMG1_WIDTH_LO, (width - 1) & 3);
+	d[2] = F_PREP(TIMG2_WIDTH_HI, (width - 1) >> 2) |
+	    F_PREP(TIMG2_HEIGHT, height - 1);
+	d[3] = F_PREP(TIMG3_SW_MODE, sw_mode) | F_PREP(TIMG3_TYPE, type);
+	for (unsigned c = 0; c < 4; c++)
+		d[3] |= sel[c] << (TIMG3_DST_SEL_SHIFT * c);
+	d[4] = F_PREP(TIMG4_DEPTH, depth_field) |
+	    F_PREP(TIMG4_BASE_ARRAY, base_array);
+}
+
+static const unsigned sel_xyzw[4] = { SQ_SEL_X, SQ_SEL_X + 1, SQ_SEL_X + 2,
+    SQ_SEL_X + 3 };
+
+/*
+ * A linear 10 x 3 RGBA8 image (pitch 64 texels: 256 bytes): image_store
+ * at (lane % 10, lane / 10), then image_load through a ZYXW DST_SEL;
+ * lanes 30, 31 are past the last row: nothing written, loads read 0.
+ */
+static void
+test_image_linear_2d(void **state)
+{
+	static const unsigned zyxw[4] = { SQ_SEL_X + 2, SQ_SEL_X + 1, SQ_SEL_X,
+	    SQ_SEL_X + 3 };
+	struct sf_run r;
+	unsigned l, x, y, c;
+	float v;
+
+	sf_init(&r, "v_mul_hi_u32 v5, v0, 0x1999999a\n"		/* y = lane / 10 */
+	    "v_mul_u32_u24 v6, v5, 10\n"
+	    "v_sub_nc_u32 v4, v0, v6\n"			/* x = lane % 10 */
+	    "image_store v[10:13], v[4:5], s[8:15] dmask:0xf "
+	    "dim:SQ_RSRC_IMG_2D unorm\n"
+	    "image_load v[20:23], [v4, v5], s[16:23] dmask:0xf "
+	    "dim:SQ_RSRC_IMG_2D unorm\n"
+	    "s_endpgm\n", 32);
+	set_timg(&r.w, 8, SF_ARENA_VA, "8_8_8_8_UNORM", 10, 3, 0, 0, 9, 0,
+	    sel_xyzw);
+	set_timg(&r.w, 16, SF_ARENA_VA, "8_8_8_8_UNORM", 10, 3, 0, 0, 9, 0,
+	    zyxw);
+	memset(r.mem->bytes, 0xee, 1024);
+	for (l = 0; l < 32; l++)
+		for (c = 0; c < 4; c++)
+			r.w.vgpr[10 + c][l] = sf_f2u((float)(l + 10 * c) / 255.0f);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 32; l++) {
+		x = l % 10;
+		y = l / 10;
+		if (l < 30)
+			assert_int_equal(sf_u32(r.mem->bytes, (y * 64 + x) * 4),
+			    l | (l + 10) << 8 | (l + 20) << 16 | (l + 30) << 24);
+		for (c = 0; c < 4; c++) {
+			v = l < 30 ? (float)(l + 10 * (c < 3 ? 2 - c : 3)) / 255.0f : 0;
+			assert_int_equal(r.w.vgpr[20 + c][l], sf_f2u(v));
+		}
+	}
+	for (y = 0; y < 3; y++)		/* the row padding is untouched */
+		assert_int_equal(sf_u32(r.mem->bytes, (y * 64 + 10) * 4),
+		    0xeeeeeeee);
+	assert_int_equal(sf_u32(r.mem->bytes, 3 * 64 * 4), 0xeeeeeeee);
+	sf_fini(&r);
+}
+
+/*
+ * A linear R32_UINT 2D array view of layers 1..2 (BASE_ARRAY 1, DEPTH =
+ * last layer 2): image_atomic_add with GLC at (lane, 0, lane % 3); view
+ * layer 2 is image layer 3, out of range: dropped, returns 0.  Then
+ * image_get_resinfo: (16, 4, 2 layers, 1 level).
+ */
+static void
+test_image_atomic_array(void **state)
+{
+	struct sf_run r;
+	unsigned l;
+	uint32_t off;
+
+	sf_init(&r, "v_mov_b32 v1, 0\n"
+	    "v_mul_hi_u32 v4, v0, 0x55555556\n"		/* lane / 3 */
+	    "v_mul_u32_u24 v4, v4, 3\n"
+	    "v_sub_nc_u32 v2, v0, v4\n"			/* lane % 3 */
+	    "v_add_nc_u32 v10, 100, v0\n"
+	    "image_atomic_add v10, v[0:2], s[8:15] dmask:0x1 "
+	    "dim:SQ_RSRC_IMG_2D_ARRAY unorm glc\n"
+	    "image_get_resinfo v[12:15], v1, s[8:15] dmask:0xf "
+	    "dim:SQ_RSRC_IMG_2D_ARRAY unorm\n"
+	    "s_endpgm\n", 32);
+	set_timg(&r.w, 8, SF_ARENA_VA, "32_UINT", 32, 4, 2, 1, 13, 0, sel_xyzw);
+	for (l = 0; l < 4 * 4 * 64; l++)	/* 4 layers of 4 rows of 64 */
+		sf_put32(r.mem->bytes, 4 * l, l);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+	for (l = 0; l < 32; l++) {
+		/* layer (1 + lane % 3), row 0; pitch 64 texels, 4 rows */
+		off = ((1 + l % 3) * 4 * 64 + l) * 4;
+		if (l % 3 < 2) {
+			assert_int_equal(r.w.vgpr[10][l], off / 4);
+			assert_int_equal(sf_u32(r.mem->bytes, off), off / 4 + 100 + l);
+		} else {
+			assert_int_equal(r.w.vgpr[10][l], 0);
+			assert_int_equal(sf_u32(r.mem->bytes, off), off / 4);
+		}
+		assert_int_equal(r.w.vgpr[12][l], 32);
+		assert_int_equal(r.w.vgpr[13][l], 4);
+		assert_int_equal(r.w.vgpr[14][l], 2);
+		assert_int_equal(r.w.vgpr[15][l], 1);
+	}
+	sf_fini(&r);
+}
+
+/* A swizzled image (SW_MODE 24 = 64KB_R_X) is not laid out: unsupported. */
+static void
+test_image_swizzled_unsupported(void **state)
+{
+	struct sf_run r;
+
+	sf_init(&r, "v_mov_b32 v1, 0\n"
+	    "image_load v[4:7], v[0:1], s[8:15] dmask:0xf dim:SQ_RSRC_IMG_2D "
+	    "unorm\n"
+	    "s_endpgm\n", 32);
+	set_timg(&r.w, 8, SF_ARENA_VA, "8_8_8_8_UNORM", 64, 64, 0, 0, 9, 24,
+	    sel_xyzw);
+	assert_int_equal(shader_wave_run(&r.w, r.p, 100), SHADER_UNSUPPORTED);
+	assert_int_equal(r.w.stop.pc, 4);
+	sf_fini(&r);
+}
+
 int
 main(void)
 {
@@ -796,6 +935,9 @@ main(void)
 		cmocka_unit_test(test_buffer_load_format),
 		cmocka_unit_test(test_buffer_store_format),
 		cmocka_unit_test(test_buffer_format_unsupported),
+		cmocka_unit_test(test_image_linear_2d),
+		cmocka_unit_test(test_image_atomic_array),
+		cmocka_unit_test(test_image_swizzled_unsupported),
 	};
 
 	return cmocka_run_group_tests(tests, shader_fixture_setup,
