@@ -896,7 +896,7 @@ test_image_atomic_array(void **state)
 	sf_fini(&r);
 }
 
-/* A swizzled image (SW_MODE 24 = 64KB_R_X) is not laid out: unsupported. */
+/* A swizzled image (SW_MODE 24, addrlib ADDR_SW_64KB_Z_X) is not laid out: unsupported. */
 static void
 test_image_swizzled_unsupported(void **state)
 {
