@@ -156,12 +156,44 @@ atomic_apply(const struct atomic_req *r, uint64_t old)
 	return v & m;
 }
 
+/* atomic_apply() in the callback form a memory read-modify-write takes. */
+static uint64_t
+apply_cb(const void *arg, uint64_t old)
+{
+	return atomic_apply(arg, old);
+}
+
+/*
+ * Memory: *old = MEM[va]; MEM[va] = f(arg, *old), through mem_ops.  Returns
+ * 0, or -1 after a fault with *fault_write telling which access failed.
+ * Atomic only within one host thread: with workgroups on several threads
+ * this becomes a host compare-and-swap (the perf branch's shader_mem_rmw()
+ * in shader/mem.c has this signature and can replace it as it is).
+ */
+static int
+mem_rmw(struct shader_wave *w, uint64_t va, unsigned bytes,
+    uint64_t (*f)(const void *, uint64_t), const void *arg, uint64_t *old,
+    bool *fault_write)
+{
+	uint64_t o = 0, n;
+
+	*fault_write = false;
+	if (w->mem->read(w->mem_ctx, va, &o, bytes) != 0)
+		return -1;
+	n = f(arg, o);
+	*fault_write = true;
+	if (w->mem->write(w->mem_ctx, va, &n, bytes) != 0)
+		return -1;
+	*old = o;
+	return 0;
+}
+
 /*
  * The read-modify-write of one lane: *old = MEM[addr]; MEM[addr] =
- * atomic_apply(r, *old).  LDS out of range reads 0 and drops the write
- * (lds_read/lds_write).  Memory: a fault stops the wave (returns false).
- * One wave runs its lanes in order on one host thread; this is the one
- * place to make atomic once waves share memory across host threads.
+ * atomic_apply(r, *old).  LDS (one workgroup's, touched by one host
+ * thread) out of range reads 0 and drops the write (lds_read/lds_write).
+ * Memory goes through mem_rmw(); a fault stops the wave (returns false).
+ * Every atomic of every class comes here.
  */
 bool
 atomic_rmw(struct shader_wave *w, const struct shader_inst *in,
@@ -169,6 +201,7 @@ atomic_rmw(struct shader_wave *w, const struct shader_inst *in,
     uint64_t *old)
 {
 	uint64_t o = 0, n;
+	bool fault_write;
 
 	if (sp == ATOMIC_LDS) {
 		lds_read(w, (uint32_t)addr, &o, r->bytes);
@@ -177,15 +210,9 @@ atomic_rmw(struct shader_wave *w, const struct shader_inst *in,
 		*old = o;
 		return true;
 	}
-	if (w->mem->read(w->mem_ctx, addr, &o, r->bytes) != 0) {
-		wave_fault(w, in, addr, false);
+	if (mem_rmw(w, addr, r->bytes, apply_cb, r, old, &fault_write) != 0) {
+		wave_fault(w, in, addr, fault_write);
 		return false;
 	}
-	n = atomic_apply(r, o);
-	if (w->mem->write(w->mem_ctx, addr, &n, r->bytes) != 0) {
-		wave_fault(w, in, addr, true);
-		return false;
-	}
-	*old = o;
 	return true;
 }

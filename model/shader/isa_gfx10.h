@@ -308,25 +308,6 @@
 #define MODE_DENORM_F32_IN	(1u << 4)	/* keep input denormals */
 #define MODE_DENORM_F32_OUT	(1u << 5)	/* keep output denormals */
 
-/*
- * Image resource descriptor T#, 8 dwords (Mesa src/amd/registers/
- * gfx10-rsrc.json SQ_IMG_RSRC_WORD*; ac_build_gfx10_texture_descriptor).
- */
-#define TIMG0_BASE_SHIFT	8	/* word 0: address >> 8 */
-#define TIMG1_BASE_HI		FIELD(0, 8)	/* address bits 47:40 */
-#define TIMG1_FORMAT		FIELD(20, 9)	/* IMG_FORMAT: 0..77 = BUF_FMT */
-#define TIMG1_WIDTH_LO		FIELD(30, 2)	/* width - 1, bits 1:0 */
-#define TIMG2_WIDTH_HI		FIELD(0, 12)	/* width - 1, bits 13:2 */
-#define TIMG2_HEIGHT		FIELD(14, 14)	/* height - 1 */
-#define TIMG3_DST_SEL_SHIFT	3	/* DST_SEL_X..W in [11:0], SQ_SEL_* */
-#define TIMG3_BASE_LEVEL	FIELD(12, 4)
-#define TIMG3_LAST_LEVEL	FIELD(16, 4)
-#define TIMG3_SW_MODE		FIELD(20, 5)	/* 0 = LINEAR */
-#define TIMG3_TYPE		FIELD(28, 4)	/* SQ_RSRC_IMG_*: 8 + MIMG_DIM_* */
-#define TIMG4_DEPTH		FIELD(0, 13)	/* 3D: depth - 1; arrays: last layer */
-#define TIMG4_BASE_ARRAY	FIELD(16, 13)
-#define SQ_RSRC_IMG_1D		8
-
 /* Buffer resource descriptor V# (ISA guide §8.1.8, Mesa sid.h SQ_BUF_RSRC_WORD*) */
 #define VBUF1_BASE_HI		FIELD(0, 16)
 #define VBUF1_STRIDE		FIELD(16, 14)
@@ -345,6 +326,25 @@
 #define OOB_STRUCTURED		1	/* index >= records */
 #define OOB_DISABLED		2	/* never (only records == 0 ... see interp) */
 #define OOB_RAW			3	/* offset >= records */
+
+/*
+ * Image resource descriptor T#, 8 dwords (Mesa src/amd/registers/
+ * gfx10-rsrc.json SQ_IMG_RSRC_WORD*; ac_build_gfx10_texture_descriptor).
+ */
+#define TIMG0_BASE_SHIFT	8	/* word 0: address >> 8 */
+#define TIMG1_BASE_HI		FIELD(0, 8)	/* address bits 47:40 */
+#define TIMG1_FORMAT		FIELD(20, 9)	/* IMG_FORMAT: 0..77 = BUF_FMT */
+#define TIMG1_WIDTH_LO		FIELD(30, 2)	/* width - 1, bits 1:0 */
+#define TIMG2_WIDTH_HI		FIELD(0, 12)	/* width - 1, bits 13:2 */
+#define TIMG2_HEIGHT		FIELD(14, 14)	/* height - 1 */
+#define TIMG3_DST_SEL_SHIFT	3	/* DST_SEL_X..W in [11:0], SQ_SEL_* */
+#define TIMG3_BASE_LEVEL	FIELD(12, 4)
+#define TIMG3_LAST_LEVEL	FIELD(16, 4)
+#define TIMG3_SW_MODE		FIELD(20, 5)	/* 0 = LINEAR */
+#define TIMG3_TYPE		FIELD(28, 4)	/* SQ_RSRC_IMG_*: 8 + MIMG_DIM_* */
+#define TIMG4_DEPTH		FIELD(0, 13)	/* 3D: depth - 1; arrays: last layer */
+#define TIMG4_BASE_ARRAY	FIELD(16, 13)
+#define SQ_RSRC_IMG_1D		8
 
 /*
  * Operand types of the opcode tables: how wide a register operand is and

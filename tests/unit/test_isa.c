@@ -460,16 +460,16 @@ gen_cases(struct enc_case *c)
 	    "src1_sel:DWORD");
 	add_case(c, &n, ISA_OP_V_CMP_EQ_U32, OPR_VCC_LO, 4, 6, -1,
 	    "v_cmp_eq_u32_sdwa vcc_lo, v4, v6 src0_sel:WORD_1 src1_sel:DWORD");
-	/* MIMG with NSA (address VGPRs listed) and d16 */
-	add_case(c, &n, ISA_OP_IMAGE_LOAD, 12, 4, 8, -1, "image_load v[12:15], "
-	    "[v4, v9, v6], s[8:15] dmask:0xf dim:SQ_RSRC_IMG_2D_ARRAY unorm");
-	add_case(c, &n, ISA_OP_IMAGE_STORE, 12, 4, 8, -1, "image_store v[12:13], "
-	    "v[4:5], s[8:15] dmask:0xf dim:SQ_RSRC_IMG_2D unorm d16");
 	/* literals and inline constants */
 	add_case(c, &n, ISA_OP_V_ADD_F32, 1, -1, 6, -1,
 	    "v_add_f32_e32 v1, 0x40490fdb, v6");
 	add_case(c, &n, ISA_OP_S_ADD_U32, 4, -1, -1, -1,
 	    "s_add_u32 s4, 0x12345678, -16");
+	/* MIMG with NSA (address VGPRs listed) and d16 */
+	add_case(c, &n, ISA_OP_IMAGE_LOAD, 12, 4, 8, -1, "image_load v[12:15], "
+	    "[v4, v9, v6], s[8:15] dmask:0xf dim:SQ_RSRC_IMG_2D_ARRAY unorm");
+	add_case(c, &n, ISA_OP_IMAGE_STORE, 12, 4, 8, -1, "image_store v[12:13], "
+	    "v[4:5], s[8:15] dmask:0xf dim:SQ_RSRC_IMG_2D unorm d16");
 	return n;
 }
 
