@@ -38,26 +38,6 @@ data_reg(const struct shader_inst *in)
 	return in->fmt == FMT_MUBUF ? in->dst.reg : in->src[1].reg;
 }
 
-bool
-vmem_read(struct shader_wave *w, const struct shader_inst *in, uint64_t va,
-    void *dst, unsigned len)
-{
-	if (w->mem->read(w->mem_ctx, va, dst, len) == 0)
-		return true;
-	wave_fault(w, in, va, false);
-	return false;
-}
-
-bool
-vmem_write(struct shader_wave *w, const struct shader_inst *in, uint64_t va,
-    const void *src, unsigned len)
-{
-	if (w->mem->write(w->mem_ctx, va, src, len) == 0)
-		return true;
-	wave_fault(w, in, va, true);
-	return false;
-}
-
 /*
  * Where one lane's dwords go: va[k] for dword k (contiguous, except in
  * swizzled buffers and scratch), and `keep`, the mask of the in-range
@@ -68,10 +48,10 @@ struct lane_va {
 	unsigned keep;
 };
 
-static void
-lane_va_linear(struct lane_va *a, uint64_t va, unsigned keep)
+static inline void
+lane_va_linear(struct lane_va *a, uint64_t va, unsigned n, unsigned keep)
 {
-	for (unsigned k = 0; k < 4; k++)
+	for (unsigned k = 0; k < n; k++)
 		a->va[k] = va + 4 * k;
 	a->keep = keep;
 }
@@ -213,8 +193,12 @@ exec_mubuf(struct shader_wave *w, const struct shader_inst *in)
 			continue;
 		vbuf_lane(w, in, &b, l, &index, &offset);
 		va = b.base + soff;
-		for (k = 0; k < n; k++)
-			a.va[k] = va + vbuf_offset(&b, index, offset, k);
+		if (!b.swizzle)		/* contiguous dwords: the common case */
+			lane_va_linear(&a, va + vbuf_offset(&b, index, offset, 0),
+			    n, 0);
+		else
+			for (k = 0; k < n; k++)
+				a.va[k] = va + vbuf_offset(&b, index, offset, k);
 		a.keep = vbuf_keep(&b, index, offset, n, elem_bytes(i));
 		if (!vmem_lane(w, in, l, &a))
 			return;
@@ -234,6 +218,7 @@ exec_flat(struct shader_wave *w, const struct shader_inst *in)
 	const uint32_t *a0 = w->vgpr[in->src[0].reg];
 	const uint32_t *a1 = w->vgpr[(in->src[0].reg + 1) & 0xff];
 	bool saddr = in->src[2].kind != OPK_NONE;
+	unsigned n = access_dwords(in);
 	int l;
 
 	if (!vmem_supported(w, in))
@@ -245,7 +230,7 @@ exec_flat(struct shader_wave *w, const struct shader_inst *in)
 			continue;
 		va = saddr ? sbase + a0[l] : (a0[l] | (uint64_t)a1[l] << 32);
 		va += (uint64_t)(int64_t)in->offset;
-		lane_va_linear(&a, va, (1u << access_dwords(in)) - 1);
+		lane_va_linear(&a, va, n, (1u << n) - 1);
 		if (!vmem_lane(w, in, l, &a))
 			return;
 	}
