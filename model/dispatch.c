@@ -382,9 +382,10 @@ wave_error(struct pm4_ctx *c, const struct launch *l, unsigned vmid,
 		    (unsigned long long)st->fault_va, st->pc, st->dw[0], st->dw[1]);
 		return DISPATCH_HANG;	/* the GMC raised the fault */
 	}
-	model_log(c->m, "cp %s: shader 0x%llx (vmid %u) wave %u of group (%u,%u,%u): %s instruction at PC 0x%x: dwords 0x%08x 0x%08x; SQ interrupt, dispatch stopped",
+	model_log(c->m, "cp %s: shader 0x%llx (vmid %u) wave %u of group (%u,%u,%u): %s instruction at PC 0x%x: dwords 0x%08x 0x%08x%s%s; SQ interrupt, dispatch stopped",
 	    c->q->name, (unsigned long long)l->pgm, vmid, wi, tgid[0], tgid[1],
-	    tgid[2], shader_status_name(st->status), st->pc, st->dw[0], st->dw[1]);
+	    tgid[2], shader_status_name(st->status), st->pc, st->dw[0], st->dw[1],
+	    st->why != NULL ? ": " : "", st->why != NULL ? st->why : "");
 	ih_push(c->m, IH_CLIENTID_GRBM_CP, IH_SRC_SQ_INTERRUPT_MSG, c->q->ring_id,
 	    vmid, data);
 	return DISPATCH_HANG;

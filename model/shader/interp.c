@@ -68,6 +68,7 @@ wave_stop(struct shader_wave *w, const struct shader_inst *in,
 	w->stop.status = st;
 	w->stop.pc = in->pc;
 	w->stop.ndw = in->ndw;
+	w->stop.why = NULL;
 	for (k = 0; k < 3; k++)
 		w->stop.dw[k] = k < in->ndw && dw + k < p->ndw ?
 		    p->code[dw + k] : 0;

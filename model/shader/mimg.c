@@ -22,6 +22,20 @@
 #define MIMG_PITCH_ALIGN	256	/* bytes, gfx10 linear (see above) */
 #define MIMG_OP_RESINFO		14
 
+/* The swizzle modes by number (addrlib inc/addrtypes.h AddrSwizzleMode), for the stop report. */
+#define SW_MODE_LIST(X) \
+	X(0, "LINEAR") X(1, "256B_S") X(2, "256B_D") X(3, "256B_R") \
+	X(4, "4KB_Z") X(5, "4KB_S") X(6, "4KB_D") X(7, "4KB_R") \
+	X(8, "64KB_Z") X(9, "64KB_S") X(10, "64KB_D") X(11, "64KB_R") \
+	X(12, "VAR_Z") X(13, "VAR_S") X(14, "VAR_D") X(15, "VAR_R") \
+	X(16, "64KB_Z_T") X(17, "64KB_S_T") X(18, "64KB_D_T") X(19, "64KB_R_T") \
+	X(20, "4KB_Z_X") X(21, "4KB_S_X") X(22, "4KB_D_X") X(23, "4KB_R_X") \
+	X(24, "64KB_Z_X") X(25, "64KB_S_X") X(26, "64KB_D_X") X(27, "64KB_R_X") \
+	X(28, "VAR_Z_X") X(29, "VAR_S_X") X(30, "VAR_D_X") X(31, "VAR_R_X")
+#define SW_MODE_WHY(n, nm)	[n] = "image swizzle mode " #n " (" nm ") not modelled",
+static const char *const sw_mode_why[32] = { SW_MODE_LIST(SW_MODE_WHY) };
+#undef SW_MODE_WHY
+
 /* What one access needs from the T#. */
 struct timg {
 	uint64_t base;
@@ -241,6 +255,8 @@ exec_mimg(struct shader_wave *w, const struct shader_inst *in)
 	timg_read(w, in->src[1].reg, &t);
 	if (!mimg_supported(in, &t)) {
 		wave_stop(w, in, SHADER_UNSUPPORTED);
+		if (t.sw_mode != 0 && i->hw != MIMG_OP_RESINFO)
+			w->stop.why = sw_mode_why[t.sw_mode];
 		return;
 	}
 	if ((i->src[2] & MEM_ATOMIC) && (t.bpe != 4 && t.bpe != 8)) {

@@ -125,6 +125,7 @@ struct shader_stop {
 	uint32_t dw[3];		/* its first dwords */
 	uint64_t fault_va;
 	bool fault_write;
+	const char *why;	/* SHADER_UNSUPPORTED: what, if known (static), else NULL */
 };
 
 /*

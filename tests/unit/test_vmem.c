@@ -910,6 +910,8 @@ test_image_swizzled_unsupported(void **state)
 	    sel_xyzw);
 	assert_int_equal(shader_wave_run(&r.w, r.p, 100), SHADER_UNSUPPORTED);
 	assert_int_equal(r.w.stop.pc, 4);
+	assert_string_equal(r.w.stop.why,
+	    "image swizzle mode 24 (64KB_Z_X) not modelled");
 	sf_fini(&r);
 }
 
