@@ -91,7 +91,7 @@ dispatch_init(struct pm4_ctx *c)
 		free(ds);
 		return -1;
 	}
-	ds->worker[0] = wg_worker_create();
+	ds->worker[0] = wg_worker_create(0);
 	if (ds->worker[0] == NULL) {
 		free(ds->fetch);
 		free(ds);
@@ -295,10 +295,11 @@ wave_error(struct pm4_ctx *c, const struct launch *l, unsigned vmid,
 		    (unsigned long long)st->fault_va, st->pc, st->dw[0], st->dw[1]);
 		return DISPATCH_HANG;	/* the GMC raised the fault */
 	}
-	model_log(c->m, "cp %s: shader 0x%llx (vmid %u) wave %u of group (%u,%u,%u): %s instruction at PC 0x%x: dwords 0x%08x 0x%08x; SQ interrupt, dispatch stopped",
+	model_log(c->m, "cp %s: shader 0x%llx (vmid %u) wave %u of group (%u,%u,%u): %s instruction at PC 0x%x: dwords 0x%08x 0x%08x%s%s; SQ interrupt, dispatch stopped",
 	    c->q->name, (unsigned long long)l->pgm, vmid, e->wave, e->tgid[0],
 	    e->tgid[1], e->tgid[2], shader_status_name(st->status), st->pc,
-	    st->dw[0], st->dw[1]);
+	    st->dw[0], st->dw[1], st->why != NULL ? ": " : "",
+	    st->why != NULL ? st->why : "");
 	ih_push(c->m, IH_CLIENTID_GRBM_CP, IH_SRC_SQ_INTERRUPT_MSG, c->q->ring_id,
 	    vmid, data);
 	return DISPATCH_HANG;
@@ -405,7 +406,7 @@ pool_up(struct pm4_ctx *c)
 	if (n < 2)
 		return;
 	for (i = 1; i < n; i++) {
-		ds->worker[i] = wg_worker_create();
+		ds->worker[i] = wg_worker_create(i);
 		if (ds->worker[i] == NULL)
 			break;
 		ds->nworkers = i + 1;
@@ -502,6 +503,7 @@ dispatch_run(struct pm4_ctx *c, unsigned vmid, const uint32_t dims[3],
 	l.rsrc1 = sh(c, COMPUTE_PGM_RSRC1);
 	l.rsrc2 = sh(c, COMPUTE_PGM_RSRC2);
 	l.rsrc3 = sh(c, COMPUTE_PGM_RSRC3);
+	l.tmpring = sh(c, COMPUTE_TMPRING_SIZE);
 	l.wave_size = F_GET(initiator, DISPATCH_INIT_CS_W32_EN) ? 32 : 64;
 	l.lds_bytes = F_GET(l.rsrc2, PGM_RSRC2_LDS_SIZE) * PGM_RSRC2_LDS_UNIT;
 	for (unsigned i = 0; i < COMPUTE_USER_DATA_COUNT; i++)

@@ -15,7 +15,7 @@
  *   reads as subgroup_id because ORDERED_APPEND is off) and again in
  *   [24:20] (the wave id gfx10.3 provides, which Mesa 25.0 reads instead:
  *   ubfe(tg_size, 20, 5) for GFX10_3+), then the scratch wave offset (if
- *   SCRATCH_EN; 0 here: scratch is not modelled).
+ *   SCRATCH_EN; scratch.c).
  *   VGPRs: v0 = thread id X, v1 = Y (TIDIG_COMP_CNT >= 1), v2 = Z (>= 2).
  *   MODE: round and denorm from RSRC1.FLOAT_MODE, IEEE and DX10_CLAMP.
  *   LDS: RSRC2.LDS_SIZE x 512 bytes, one zeroed block per workgroup.
@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "amd/gc_10_3_reg.h"
+#include "scratch.h"
 #include "tlb.h"
 #include "workgroup.h"
 
@@ -42,6 +43,7 @@ struct dmem {
 };
 
 struct wg_worker {
+	unsigned index;			/* picks its waves' scratch slots */
 	struct shader_wave wave[WG_MAX_WAVES];
 	unsigned nwaves_alloc;
 	struct dmem mem;
@@ -117,9 +119,13 @@ static const struct shader_mem_ops dmem_ops = { dmem_read, dmem_write,
     dmem_host_ptr };
 
 struct wg_worker *
-wg_worker_create(void)
+wg_worker_create(unsigned index)
 {
-	return calloc(1, sizeof(struct wg_worker));
+	struct wg_worker *k = calloc(1, sizeof(struct wg_worker));
+
+	if (k != NULL)
+		k->index = index;
+	return k;
 }
 
 void
@@ -184,9 +190,9 @@ wave_get(struct wg_worker *k, unsigned i, unsigned lanes)
 
 /* Initial state of wave `wi` of a workgroup (see the header comment). */
 static void
-wave_setup(const struct launch *l, struct shader_wave *w, unsigned wi,
-    unsigned nwaves, const uint32_t tgid[3], const uint32_t dim[3],
-    unsigned threads)
+wave_setup(const struct launch *l, struct shader_wave *w, unsigned slot,
+    unsigned wi, unsigned nwaves, const uint32_t tgid[3],
+    const uint32_t dim[3], unsigned threads)
 {
 	uint32_t r2 = l->rsrc2, r1 = l->rsrc1;
 	unsigned s = F_GET(r2, PGM_RSRC2_USER_SGPR), tidig = F_GET(r2, PGM_RSRC2_TIDIG_COMP_CNT);
@@ -206,7 +212,7 @@ wave_setup(const struct launch *l, struct shader_wave *w, unsigned wi,
 		w->sgpr[s++] = (nwaves & 0x3f) | (wi & 0x3f) << 6 |
 		    (wi & 0x1f) << 20;
 	if (F_GET(r2, PGM_RSRC2_SCRATCH_EN))
-		w->sgpr[s++] = 0;	/* scratch wave offset: no scratch yet */
+		w->sgpr[s++] = scratch_wave_offset(l->tmpring, slot);
 	/* (x, y, z) of thread t0 + lane, stepped instead of divided: three
 	 * divisions a lane were a visible part of a short wave's cost. */
 	for (unsigned lane = 0; lane < w->nlanes; lane++) {
@@ -255,7 +261,9 @@ launch_waves(struct wg_worker *k, const struct launch *l, unsigned nwaves,
 
 		if (wave_get(k, i, l->wave_size) != 0)
 			return -1;
-		wave_setup(l, w, i, nwaves, tgid, dim, threads);
+		/* Scratch slots: unique among the waves alive at once. */
+		wave_setup(l, w, k->index * WG_MAX_WAVES + i, i, nwaves, tgid,
+		    dim, threads);
 		w->mem = &dmem_ops;
 		w->mem_ctx = &k->mem;
 		w->lds = l->lds_bytes != 0 ? k->lds : NULL;

@@ -18,6 +18,7 @@
 struct launch {
 	uint64_t pgm;
 	uint32_t rsrc1, rsrc2, rsrc3, initiator;
+	uint32_t tmpring;		/* COMPUTE_TMPRING_SIZE (scratch.c) */
 	uint32_t full[3], partial[3];
 	uint32_t groups[3], start[3];
 	uint32_t last_threads[3];	/* threads of the last group per dim */
@@ -37,7 +38,8 @@ typedef bool (*wg_stop_fn)(void *ctx, uint64_t executed);
 
 struct wg_worker;
 
-struct wg_worker *wg_worker_create(void);
+/* Worker `index` (0 .. SHADER_POOL_MAX - 1) of its engine. */
+struct wg_worker *wg_worker_create(unsigned index);
 void	wg_worker_destroy(struct wg_worker *);
 /* Before a dispatch: memory is `vmid`'s, accesses carry engine `eng`. */
 void	wg_worker_begin(struct wg_worker *, struct navi23 *, unsigned vmid,

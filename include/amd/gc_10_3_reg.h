@@ -420,6 +420,10 @@ enum gc_reg { GC_REG_LIST(AMD_ENUM_GC) };
 #define PGM_RSRC3_SHARED_VGPR_CNT	FIELD(0, 4)	/* wave64, units of 8 */
 #define PGM_RSRC3_SHARED_VGPR_UNIT	8
 #define PGM_RSRC1_VGPRS_UNIT_W64	4	/* gfx10 wave64 VGPR granule */
+/* COMPUTE_TMPRING_SIZE: the scratch ring's wave slots (gfx103.json) */
+#define TMPRING_WAVES			FIELD(0, 12)	/* slots in the ring */
+#define TMPRING_WAVESIZE		FIELD(12, 13)	/* bytes per slot / 1024 */
+#define TMPRING_WAVESIZE_UNIT		1024	/* gfx10.3 (RADV: 256 on gfx11) */
 #define COMPUTE_USER_DATA_COUNT		16
 
 #endif

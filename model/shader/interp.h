@@ -1,6 +1,7 @@
 /*
  * Shared by the interpreter's parts (interp.c: the loop, scalar ALU,
- * SOPP, SMEM; valu.c: vector ALU; vmem.c: LDS and vector memory).
+ * SOPP, SMEM; valu.c: vector ALU; ds.c: LDS; vmem.c: vector memory;
+ * atomic.c: atomics of both).
  * Not part of the library's interface: wave.h is.
  */
 #ifndef MODEL_SHADER_INTERP_H
@@ -101,10 +102,16 @@ bool	exec_v_movrel(struct shader_wave *w, const struct shader_inst *in);
 
 /* valu.c */
 void	exec_valu(struct shader_wave *w, const struct shader_inst *in);
-/* vmem.c */
+/* ds.c */
 void	exec_ds(struct shader_wave *w, const struct shader_inst *in);
+/* vmem.c */
 void	exec_mubuf(struct shader_wave *w, const struct shader_inst *in);
 void	exec_flat(struct shader_wave *w, const struct shader_inst *in);
+void	exec_scratch(struct shader_wave *w, const struct shader_inst *in);
+/* mtbuf.c */
+void	exec_mtbuf(struct shader_wave *w, const struct shader_inst *in);
+/* mimg.c */
+void	exec_mimg(struct shader_wave *w, const struct shader_inst *in);
 /* fp16.c */
 extern _Thread_local unsigned f16_round_mode;	/* ROUND_*, fpmode.c sets it */
 float	f16_to_f32(uint16_t h);
