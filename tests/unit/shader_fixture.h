@@ -7,7 +7,8 @@
  *   llvm-mc -triple=amdgcn -mcpu=gfx1032 -filetype=obj + llvm-objcopy
  * and returns the .text dwords.  struct sf_run is one wave over a 64 KiB
  * host arena at GPU address SF_ARENA_VA (anything else faults) and a
- * 1 KiB LDS; v0 holds the lane id, as the CP sets it.
+ * 1 KiB LDS; v0 holds the lane id, as the CP sets it.  The arena is the
+ * run's own (sf_init) or one the caller keeps across runs (sf_init_mem).
  */
 #ifndef TESTS_SHADER_FIXTURE_H
 #define TESTS_SHADER_FIXTURE_H
@@ -112,12 +113,17 @@ struct sf_run {
 	struct shader_program *p;
 	uint32_t *code;
 	struct sf_mem *mem;
+	bool mem_is_callers;	/* sf_init_mem: sf_fini leaves mem alone */
 	uint8_t lds[SF_LDS_SIZE];
 };
 
-/* Assemble src, set up a wave of `lanes` with v0 = lane id; arena zeroed. */
+/*
+ * Assemble src, set up a wave of `lanes` with v0 = lane id over the
+ * caller's arena `mem` (sf_fini does not free it).
+ */
 static inline void
-sf_init(struct sf_run *r, const char *src, unsigned lanes)
+sf_init_mem(struct sf_run *r, const char *src, unsigned lanes,
+    struct sf_mem *mem)
 {
 	size_t ndw;
 
@@ -127,8 +133,9 @@ sf_init(struct sf_run *r, const char *src, unsigned lanes)
 	assert_int_equal(shader_decode(r->code, ndw, 0x4000, &r->p), 0);
 	assert_int_equal(r->p->nillegal, 0);
 	assert_int_equal(shader_wave_init(&r->w, lanes), 0);
-	r->mem = calloc(1, sizeof(*r->mem));
-	assert_non_null(r->mem);
+	assert_non_null(mem);
+	r->mem = mem;
+	r->mem_is_callers = true;
 	r->w.mem = &sf_ops;
 	r->w.mem_ctx = r->mem;
 	r->w.lds = r->lds;
@@ -137,13 +144,25 @@ sf_init(struct sf_run *r, const char *src, unsigned lanes)
 		r->w.vgpr[0][l] = l;
 }
 
+/* As sf_init_mem, over an arena of the run's own, zeroed. */
+static inline void
+sf_init(struct sf_run *r, const char *src, unsigned lanes)
+{
+	struct sf_mem *mem = calloc(1, sizeof(*mem));
+
+	assert_non_null(mem);
+	sf_init_mem(r, src, lanes, mem);
+	r->mem_is_callers = false;
+}
+
 static inline void
 sf_fini(struct sf_run *r)
 {
 	shader_wave_fini(&r->w);
 	shader_program_free(r->p);
 	free(r->code);
-	free(r->mem);
+	if (!r->mem_is_callers)
+		free(r->mem);
 }
 
 static inline enum shader_status
@@ -163,6 +182,16 @@ sf_set_ptr(struct shader_wave *w, unsigned s, uint64_t va)
 {
 	w->sgpr[s] = (uint32_t)va;
 	w->sgpr[s + 1] = (uint32_t)(va >> 32);
+}
+
+/* A raw V# (stride 0, OOB_SELECT raw) over `bytes` at va in s[s:s+3]. */
+static inline void
+sf_set_vbuf(struct shader_wave *w, unsigned s, uint64_t va, uint32_t bytes)
+{
+	w->sgpr[s] = (uint32_t)va;
+	w->sgpr[s + 1] = (uint32_t)(va >> 32) & 0xffff;
+	w->sgpr[s + 2] = bytes;
+	w->sgpr[s + 3] = F_PREP(VBUF3_OOB_SELECT, OOB_RAW);
 }
 
 /* 32- and 64-bit words of the arena and of LDS, by byte offset. */

@@ -7,8 +7,8 @@
  * (a) every opcode in the decoder's tables, in each of its forms, is
  *     assembled by LLVM and must decode back to the same opcode and
  *     registers; (b) small programs run on a plain host-memory mem_ops
- *     and are checked against C; (c) illegal instructions stop the wave
- *     with their PC and dwords.
+ *     (tests/unit/shader_fixture.h) and are checked against C; (c) illegal
+ *     instructions stop the wave with their PC and dwords.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -18,73 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <cmocka.h>
 
-#include "shader/wave.h"
-
-#define MCPU	"gfx1032"
-
-/* ---- llvm-mc helpers ---- */
-
-static char tmpdir[64];
-
-static int
-setup_tmp(void **state)
-{
-	strcpy(tmpdir, "/tmp/test_isa.XXXXXX");
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
-}
-
-static int
-teardown_tmp(void **state)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static void
-write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-/* Assemble a program into dwords (labels resolved by the object writer). */
-static uint32_t *
-assemble(const char *src, const char *attr, size_t *ndw)
-{
-	char s[96], o[96], b[96], cmd[1024];
-	uint32_t *code;
-	FILE *f;
-	long len;
-
-	snprintf(s, sizeof(s), "%s/p.s", tmpdir);
-	snprintf(o, sizeof(o), "%s/p.o", tmpdir);
-	snprintf(b, sizeof(b), "%s/p.bin", tmpdir);
-	write_file(s, src);
-	snprintf(cmd, sizeof(cmd), "llvm-mc -triple=amdgcn -mcpu=" MCPU
-	    " %s -filetype=obj -o %s %s && llvm-objcopy -O binary "
-	    "--only-section=.text %s %s", attr, o, s, o, b);
-	if (system(cmd) != 0)
-		fail_msg("llvm-mc rejected:\n%s", src);
-	f = fopen(b, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	code = calloc(1, (size_t)len + 4);
-	assert_non_null(code);
-	assert_int_equal(fread(code, 1, (size_t)len, f), (size_t)len);
-	fclose(f);
-	*ndw = (size_t)len / 4;
-	return code;
-}
+#include "shader_fixture.h"
 
 /* ---- (a) encodings ---- */
 
@@ -511,13 +447,13 @@ encode_all(struct enc_case *c, int n, uint8_t (*bytes)[16], int *len)
 	FILE *f, *p;
 	int k = 0, b;
 
-	snprintf(s, sizeof(s), "%s/enc.s", tmpdir);
+	snprintf(s, sizeof(s), "%s/enc.s", sf_tmpdir);
 	f = fopen(s, "w");
 	assert_non_null(f);
 	for (int j = 0; j < n; j++)
 		fprintf(f, "%s\n", c[j].text);
 	fclose(f);
-	snprintf(cmd, sizeof(cmd), "llvm-mc -triple=amdgcn -mcpu=" MCPU
+	snprintf(cmd, sizeof(cmd), "llvm-mc -triple=amdgcn -mcpu=" SF_MCPU
 	    " -show-encoding %s 2>&1", s);
 	p = popen(cmd, "r");
 	assert_non_null(p);
@@ -584,7 +520,7 @@ test_encodings_match_llvm(void **state)
 	for (int k = 0; k < got && got == n; k++)
 		bad += !check_case(&c[k], bytes[k], len[k]);
 	fprintf(stderr, "isa: %d forms of %d opcodes checked against llvm-mc "
-	    "-mcpu=" MCPU "\n", n, ISA_OP_COUNT - 1);
+	    "-mcpu=" SF_MCPU "\n", n, ISA_OP_COUNT - 1);
 	free(c);
 	free(bytes);
 	free(len);
@@ -594,102 +530,13 @@ test_encodings_match_llvm(void **state)
 
 /* ---- (b) execution on host memory ---- */
 
-/* Host memory: one arena at GPU address ARENA_VA. */
-#define ARENA_VA	0x100000000ull
-#define ARENA_SIZE	(64u << 10)
-
-struct host_mem {
-	uint8_t bytes[ARENA_SIZE];
-};
-
-static int
-hm_read(void *ctx, uint64_t va, void *dst, size_t len)
-{
-	struct host_mem *m = ctx;
-
-	if (va < ARENA_VA || va - ARENA_VA + len > ARENA_SIZE)
-		return -1;
-	memcpy(dst, m->bytes + (va - ARENA_VA), len);
-	return 0;
-}
-
-static int
-hm_write(void *ctx, uint64_t va, const void *src, size_t len)
-{
-	struct host_mem *m = ctx;
-
-	if (va < ARENA_VA || va - ARENA_VA + len > ARENA_SIZE)
-		return -1;
-	memcpy(m->bytes + (va - ARENA_VA), src, len);
-	return 0;
-}
-
-static const struct shader_mem_ops hm_ops = { hm_read, hm_write, NULL };
-
-/* Assemble and run one wave; v0 = lane id as the CP will set it. */
-struct run {
-	struct shader_wave w;
-	struct shader_program *p;
-	uint32_t *code;
-	struct host_mem *mem;
-	uint8_t lds[1024];
-};
-
-static void
-run_init(struct run *r, const char *src, unsigned lanes)
-{
-	size_t ndw;
-
-	r->code = assemble(src, lanes == 64 ? "-mattr=+wavefrontsize64" : "",
-	    &ndw);
-	assert_int_equal(shader_decode(r->code, ndw, 0x4000, &r->p), 0);
-	assert_int_equal(r->p->nillegal, 0);
-	assert_int_equal(shader_wave_init(&r->w, lanes), 0);
-	if (r->mem == NULL)
-		r->mem = calloc(1, sizeof(*r->mem));
-	assert_non_null(r->mem);
-	r->w.mem = &hm_ops;
-	r->w.mem_ctx = r->mem;
-	r->w.lds = r->lds;
-	r->w.lds_size = sizeof(r->lds);
-	for (unsigned l = 0; l < lanes; l++)
-		r->w.vgpr[0][l] = l;
-}
-
-static void
-run_fini(struct run *r)
-{
-	shader_wave_fini(&r->w);
-	shader_program_free(r->p);
-	free(r->code);
-	free(r->mem);
-}
-
-static enum shader_status
-run_go(struct run *r)
-{
-	enum shader_status st = shader_wave_run(&r->w, r->p, 100000);
-
-	if (st != SHADER_ENDPGM)
-		fprintf(stderr, "stopped: %s at pc %#x (%#x %#x)\n",
-		    shader_status_name(st), r->w.stop.pc, r->w.stop.dw[0],
-		    r->w.stop.dw[1]);
-	return st;
-}
-
-static void
-set_ptr(struct shader_wave *w, unsigned s, uint64_t va)
-{
-	w->sgpr[s] = (uint32_t)va;
-	w->sgpr[s + 1] = (uint32_t)(va >> 32);
-}
-
+/* Float k of the arena from byte offset off. */
 static float
-arena_f(const struct run *r, uint32_t off, unsigned k)
+arena_f(const struct sf_mem *m, uint32_t off, unsigned k)
 {
 	float f;
 
-	memcpy(&f, r->mem->bytes + off + 4 * k, 4);
+	memcpy(&f, m->bytes + off + 4 * k, 4);
 	return f;
 }
 
@@ -707,35 +554,29 @@ static const char vadd_src[] =
 static void
 vadd(unsigned lanes)
 {
-	struct run r = { 0 };
+	struct sf_mem *mem = calloc(1, sizeof(*mem));
+	struct sf_run r;
 	unsigned k, wave;
 
-	r.mem = calloc(1, sizeof(*r.mem));
-	assert_non_null(r.mem);
+	assert_non_null(mem);
 	for (k = 0; k < 64; k++) {
 		float a = (float)k * 1.5f, b = 100.0f - (float)k;
 
-		memcpy(r.mem->bytes + 4 * k, &a, 4);
-		memcpy(r.mem->bytes + 256 + 4 * k, &b, 4);
+		memcpy(mem->bytes + 4 * k, &a, 4);
+		memcpy(mem->bytes + 256 + 4 * k, &b, 4);
 	}
 	for (wave = 0; wave < 64 / lanes; wave++) {
-		struct host_mem *keep = r.mem;
-
-		run_init(&r, vadd_src, lanes);
-		set_ptr(&r.w, 0, ARENA_VA);
-		set_ptr(&r.w, 2, ARENA_VA + 256);
-		set_ptr(&r.w, 4, ARENA_VA + 512);
+		sf_init_mem(&r, vadd_src, lanes, mem);
+		sf_set_ptr(&r.w, 0, SF_ARENA_VA);
+		sf_set_ptr(&r.w, 2, SF_ARENA_VA + 256);
+		sf_set_ptr(&r.w, 4, SF_ARENA_VA + 512);
 		r.w.sgpr[6] = wave * lanes * 4;
-		assert_int_equal(run_go(&r), SHADER_ENDPGM);
-		r.mem = NULL;
-		shader_wave_fini(&r.w);
-		shader_program_free(r.p);
-		free(r.code);
-		r.mem = keep;
+		assert_int_equal(sf_go(&r), SHADER_ENDPGM);
+		sf_fini(&r);
 	}
 	for (k = 0; k < 64; k++)
-		assert_true(arena_f(&r, 512, k) == (float)k * 1.5f + 100.0f - (float)k);
-	free(r.mem);
+		assert_true(arena_f(mem, 512, k) == (float)k * 1.5f + 100.0f - (float)k);
+	free(mem);
 }
 
 static void
@@ -754,9 +595,9 @@ test_vadd_wave64(void **state)
 static void
 test_scalar_loop(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "s_mov_b32 s0, 0\n"
+	sf_init(&r, "s_mov_b32 s0, 0\n"
 	    "s_mov_b32 s1, 1\n"
 	    "loop:\n"
 	    "s_add_u32 s0, s0, s1\n"
@@ -764,17 +605,17 @@ test_scalar_loop(void **state)
 	    "s_cmp_le_u32 s1, 10\n"
 	    "s_cbranch_scc1 loop\n"
 	    "s_endpgm\n", 32);
-	assert_int_equal(run_go(&r), SHADER_ENDPGM);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	assert_int_equal(r.w.sgpr[0], 55);
 	assert_int_equal(r.w.sgpr[1], 11);
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* if (lane < 10) v1 = 7: v_cmp + s_and_saveexec, then EXEC restored. */
 static void
 exec_mask(unsigned lanes)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 	const char *src32 = "v_mov_b32 v1, 1\n"
 	    "v_cmp_gt_u32 vcc_lo, 10, v0\n"
 	    "s_and_saveexec_b32 s2, vcc_lo\n"
@@ -794,12 +635,12 @@ exec_mask(unsigned lanes)
 	    "v_add_nc_u32 v1, v1, 100\n"
 	    "s_endpgm\n";
 
-	run_init(&r, lanes == 64 ? src64 : src32, lanes);
-	assert_int_equal(run_go(&r), SHADER_ENDPGM);
+	sf_init(&r, lanes == 64 ? src64 : src32, lanes);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	for (unsigned l = 0; l < lanes; l++)
 		assert_int_equal(r.w.vgpr[1][l], l < 10 ? 107 : 101);
 	assert_true(r.w.sgpr[OPR_VCC_LO] == 0x3ff);
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 static void
@@ -818,9 +659,9 @@ test_exec_mask_wave64(void **state)
 static void
 test_lds_round_trip(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "v_lshlrev_b32 v1, 2, v0\n"
+	sf_init(&r, "v_lshlrev_b32 v1, 2, v0\n"
 	    "v_mul_u32_u24 v2, 3, v0\n"
 	    "ds_write_b32 v1, v2\n"
 	    "v_sub_nc_u32 v3, 63, v0\n"
@@ -836,47 +677,36 @@ test_lds_round_trip(void **state)
 	    "ds_read_b32 v9, v6\n"
 	    "s_endpgm\n", 64);
 	r.w.vgpr[8][0] = 0xdead;
-	assert_int_equal(run_go(&r), SHADER_ENDPGM);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	for (unsigned l = 0; l < 64; l++) {
 		assert_int_equal(r.w.vgpr[4][l], 3 * (63 - l));
 		assert_int_equal(r.w.vgpr[8][l], 0);	/* past lds_size */
 		assert_int_equal(r.w.vgpr[9][l], 64);
 	}
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* A raw V# (OOB_SELECT 3, stride 0) over 10 dwords: lanes past it read 0. */
 static void
-set_vbuf(struct shader_wave *w, unsigned s, uint64_t va, uint32_t bytes)
-{
-	w->sgpr[s] = (uint32_t)va;
-	w->sgpr[s + 1] = (uint32_t)(va >> 32) & 0xffff;	/* stride 0 */
-	w->sgpr[s + 2] = bytes;
-	w->sgpr[s + 3] = F_PREP(VBUF3_OOB_SELECT, OOB_RAW);
-}
-
-static void
 test_buffer_oob(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 	uint32_t v;
 
-	r.mem = calloc(1, sizeof(*r.mem));
-	assert_non_null(r.mem);
-	for (unsigned k = 0; k < 32; k++) {
-		v = 1000 + k;
-		memcpy(r.mem->bytes + 4 * k, &v, 4);
-	}
-	memset(r.mem->bytes + 1024, 0xee, 256);
-	run_init(&r, "v_lshlrev_b32 v1, 2, v0\n"
+	sf_init(&r, "v_lshlrev_b32 v1, 2, v0\n"
 	    "buffer_load_dword v2, v1, s[8:11], 0 offen\n"
 	    "s_waitcnt vmcnt(0)\n"
 	    "buffer_store_dword v2, v1, s[12:15], 0 offen\n"
 	    "s_buffer_load_dwordx2 s[20:21], s[8:11], 0x24\n"
 	    "s_endpgm\n", 32);
-	set_vbuf(&r.w, 8, ARENA_VA, 40);
-	set_vbuf(&r.w, 12, ARENA_VA + 1024, 16);
-	assert_int_equal(run_go(&r), SHADER_ENDPGM);
+	for (unsigned k = 0; k < 32; k++) {
+		v = 1000 + k;
+		memcpy(r.mem->bytes + 4 * k, &v, 4);
+	}
+	memset(r.mem->bytes + 1024, 0xee, 256);
+	sf_set_vbuf(&r.w, 8, SF_ARENA_VA, 40);
+	sf_set_vbuf(&r.w, 12, SF_ARENA_VA + 1024, 16);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	for (unsigned l = 0; l < 32; l++)
 		assert_int_equal(r.w.vgpr[2][l], l < 10 ? 1000 + l : 0);
 	for (unsigned k = 0; k < 8; k++) {
@@ -885,16 +715,16 @@ test_buffer_oob(void **state)
 	}
 	assert_int_equal(r.w.sgpr[20], 1009);	/* dword 9: in range */
 	assert_int_equal(r.w.sgpr[21], 0);	/* dword 10: past 40 bytes */
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* IEEE mode: min(sNaN, x) is a quiet NaN; otherwise NaN gives x.  fma. */
 static void
 nan_minmax(bool ieee, uint32_t *out)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "v_cvt_f32_u32 v0, v0\n"
+	sf_init(&r, "v_cvt_f32_u32 v0, v0\n"
 	    "v_min_f32 v1, s0, v0\n"		/* sNaN, lane */
 	    "v_max_f32 v2, s1, v0\n"			/* qNaN, lane */
 	    "v_mov_b32 v10, s4\n"
@@ -909,12 +739,12 @@ nan_minmax(bool ieee, uint32_t *out)
 	r.w.sgpr[4] = 0xbf800000;	/* -1 */
 	r.w.sgpr[5] = 0x80000000;
 	r.w.sgpr[6] = 0;
-	assert_int_equal(run_go(&r), SHADER_ENDPGM);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	out[0] = r.w.vgpr[1][5];
 	out[1] = r.w.vgpr[2][5];
 	out[2] = r.w.vgpr[3][5];
 	out[3] = r.w.vgpr[4][5];
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 static void
@@ -944,35 +774,35 @@ test_float_ieee(void **state)
 static void
 test_dpp_and_lanes(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "v_mov_b32_dpp v1, v0 row_shr:1 row_mask:0xf "
+	sf_init(&r, "v_mov_b32_dpp v1, v0 row_shr:1 row_mask:0xf "
 	    "bank_mask:0xf bound_ctrl:0\n"
 	    "v_readlane_b32 s0, v0, 37\n"
 	    "v_mbcnt_lo_u32_b32 v2, -1, 0\n"
 	    "v_mbcnt_hi_u32_b32 v2, -1, v2\n"
 	    "s_endpgm\n", 64);
-	assert_int_equal(run_go(&r), SHADER_ENDPGM);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	for (unsigned l = 0; l < 64; l++) {
 		assert_int_equal(r.w.vgpr[1][l], l % 16 == 0 ? 0 : l - 1);
 		assert_int_equal(r.w.vgpr[2][l], l);
 	}
 	assert_int_equal(r.w.sgpr[0], 37);
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* A fault: a global load outside the arena stops the wave with its VA. */
 static void
 test_memory_fault(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "global_load_dword v1, v0, s[0:1]\ns_endpgm\n", 32);
-	set_ptr(&r.w, 0, 0xdead0000ull);
-	assert_int_equal(run_go(&r), SHADER_FAULT);
+	sf_init(&r, "global_load_dword v1, v0, s[0:1]\ns_endpgm\n", 32);
+	sf_set_ptr(&r.w, 0, 0xdead0000ull);
+	assert_int_equal(sf_go(&r), SHADER_FAULT);
 	assert_true(r.w.stop.fault_va == 0xdead0000ull);
 	assert_int_equal(r.w.stop.pc, 0);
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* ---- (c) illegal instructions ---- */
@@ -1002,7 +832,7 @@ static void
 test_illegal_instruction(void **state)
 {
 	size_t ndw;
-	uint32_t *base = assemble("s_mov_b32 s0, 1\ns_nop 0\ns_endpgm\n", "",
+	uint32_t *base = sf_assemble("s_mov_b32 s0, 1\ns_nop 0\ns_endpgm\n", "",
 	    &ndw);
 	uint32_t code[3];
 
@@ -1034,5 +864,6 @@ main(void)
 		cmocka_unit_test(test_illegal_instruction),
 	};
 
-	return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
+	return cmocka_run_group_tests(tests, shader_fixture_setup,
+	    shader_fixture_teardown);
 }

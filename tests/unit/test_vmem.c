@@ -17,16 +17,6 @@
 #include "shader/buffmt.h"
 #include "shader_fixture.h"
 
-/* A raw V# (stride 0, OOB_SELECT raw) over `bytes` at va. */
-static void
-set_vbuf(struct shader_wave *w, unsigned s, uint64_t va, uint32_t bytes)
-{
-	w->sgpr[s] = (uint32_t)va;
-	w->sgpr[s + 1] = (uint32_t)(va >> 32) & 0xffff;
-	w->sgpr[s + 2] = bytes;
-	w->sgpr[s + 3] = F_PREP(VBUF3_OOB_SELECT, OOB_RAW);
-}
-
 static float
 u2f(uint32_t u)
 {
@@ -387,9 +377,9 @@ test_float_atomics(void **state)
 	    "v_lshlrev_b32 v1, 3, v0\n"
 	    "buffer_atomic_fmin_x2 v[12:13], v1, s[12:15], 0 offen glc\n"
 	    "s_endpgm\n", 32);
-	set_vbuf(&r.w, 8, SF_ARENA_VA, 30 * 4);
-	set_vbuf(&r.w, 16, SF_ARENA_VA, 128 + 30 * 4);
-	set_vbuf(&r.w, 12, SF_ARENA_VA + 1024, 256);
+	sf_set_vbuf(&r.w, 8, SF_ARENA_VA, 30 * 4);
+	sf_set_vbuf(&r.w, 16, SF_ARENA_VA, 128 + 30 * 4);
+	sf_set_vbuf(&r.w, 12, SF_ARENA_VA + 1024, 256);
 	sf_set_ptr(&r.w, 0, SF_ARENA_VA);
 	for (l = 0; l < 32; l++) {
 		sf_put32(r.mem->bytes, 4 * l, sf_f2u((float)l));
@@ -442,8 +432,8 @@ test_vmem_d16(void **state)
 	    "s_endpgm\n", 32);
 	sf_set_ptr(&r.w, 0, SF_ARENA_VA);
 	sf_set_ptr(&r.w, 2, SF_ARENA_VA + 2048);
-	set_vbuf(&r.w, 8, SF_ARENA_VA, 4096);
-	set_vbuf(&r.w, 12, SF_ARENA_VA, 64);	/* lanes 0..15 */
+	sf_set_vbuf(&r.w, 8, SF_ARENA_VA, 4096);
+	sf_set_vbuf(&r.w, 12, SF_ARENA_VA, 64);	/* lanes 0..15 */
 	for (k = 0; k < 128; k++)
 		r.mem->bytes[k] = (uint8_t)(k * 53 + 11);
 	for (l = 0; l < 32; l++) {
@@ -674,7 +664,7 @@ test_buffer_load_format(void **state)
 	set_tbuf(&r.w, 8, SF_ARENA_VA, 4, 10, "8_8_8_8_UNORM", zyx1);
 	set_tbuf(&r.w, 12, SF_ARENA_VA + 256, 4, 32, "10_11_11_FLOAT", xyzw);
 	set_tbuf(&r.w, 16, SF_ARENA_VA + 512, 4, 32, "16_16_SINT", xyzw);
-	set_vbuf(&r.w, 20, SF_ARENA_VA + 1024, 32 * 8);
+	sf_set_vbuf(&r.w, 20, SF_ARENA_VA + 1024, 32 * 8);
 	r.w.sgpr[23] |= F_PREP(VBUF3_FORMAT, fmt_num("8_UNORM"));
 	for (c = 0; c < 4; c++)
 		r.w.sgpr[23] |= xyzw[c] << (VBUF3_DST_SEL_SHIFT * c);
@@ -726,7 +716,7 @@ test_buffer_store_format(void **state)
 	assert_string_equal(buf_fmts[8].name, "16_SNORM");
 	set_tbuf(&r.w, 8, SF_ARENA_VA, 4, 16, "8_8_8_8_UNORM", xyzw);
 	set_tbuf(&r.w, 12, SF_ARENA_VA + 256, 4, 32, "16_16_FLOAT", xyzw);
-	set_vbuf(&r.w, 16, SF_ARENA_VA + 512, 64);	/* formats from MTBUF */
+	sf_set_vbuf(&r.w, 16, SF_ARENA_VA + 512, 64);	/* formats from MTBUF */
 	set_tbuf(&r.w, 20, SF_ARENA_VA + 1024, 4, 32, "8_8_8_8_UINT", xyzw);
 	memset(r.mem->bytes, 0xee, 2048);
 	for (l = 0; l < 32; l++) {
