@@ -2,8 +2,9 @@
  * model/shader: semantics of the ALU classes added for issue 5, one
  * property per test.  Programs are assembled by llvm-mc at test time
  * (-mcpu=gfx1032, -filetype=obj + llvm-objcopy -O binary), run as one
- * wave with no memory, and their registers compared with C (or, for
- * the division sequence, with the host's IEEE division).
+ * wave (tests/unit/shader_fixture.h; they touch no memory), and their
+ * registers compared with C (or, for the division sequence, with the
+ * host's IEEE division).
  */
 #include <math.h>
 #include <setjmp.h>
@@ -13,119 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <cmocka.h>
 
-#include "shader/wave.h"
-
-static char tmpdir[64];
-
-static int
-setup_tmp(void **state)
-{
-	strcpy(tmpdir, "/tmp/test_valu.XXXXXX");
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
-}
-
-static int
-teardown_tmp(void **state)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Assemble src into dwords with llvm-mc (wave64 if asked). */
-static uint32_t *
-assemble(const char *src, bool w64, size_t *ndw)
-{
-	char s[96], o[96], b[96], cmd[1024];
-	uint32_t *code;
-	FILE *f;
-	long len;
-
-	snprintf(s, sizeof(s), "%s/p.s", tmpdir);
-	snprintf(o, sizeof(o), "%s/p.o", tmpdir);
-	snprintf(b, sizeof(b), "%s/p.bin", tmpdir);
-	f = fopen(s, "w");
-	assert_non_null(f);
-	fputs(src, f);
-	fclose(f);
-	snprintf(cmd, sizeof(cmd), "llvm-mc -triple=amdgcn -mcpu=gfx1032 %s "
-	    "-filetype=obj -o %s %s && llvm-objcopy -O binary "
-	    "--only-section=.text %s %s", w64 ? "-mattr=+wavefrontsize64" : "",
-	    o, s, o, b);
-	if (system(cmd) != 0)
-		fail_msg("llvm-mc rejected:\n%s", src);
-	f = fopen(b, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	code = calloc(1, (size_t)len + 4);
-	assert_non_null(code);
-	assert_int_equal(fread(code, 1, (size_t)len, f), (size_t)len);
-	fclose(f);
-	*ndw = (size_t)len / 4;
-	return code;
-}
-
-/* One wave over an assembled program; v0 = lane id. */
-struct run {
-	struct shader_wave w;
-	struct shader_program *p;
-	uint32_t *code;
-};
-
-static void
-run_init(struct run *r, const char *src, unsigned lanes)
-{
-	size_t ndw;
-
-	r->code = assemble(src, lanes == 64, &ndw);
-	assert_int_equal(shader_decode(r->code, ndw, 0x4000, &r->p), 0);
-	assert_int_equal(r->p->nillegal, 0);
-	assert_int_equal(shader_wave_init(&r->w, lanes), 0);
-	for (unsigned l = 0; l < lanes; l++)
-		r->w.vgpr[0][l] = l;
-}
-
-static void
-run_go(struct run *r)
-{
-	enum shader_status st = shader_wave_run(&r->w, r->p, 10000);
-
-	if (st != SHADER_ENDPGM)
-		fail_msg("stopped: %s at pc %#x (%#x %#x)", shader_status_name(st),
-		    r->w.stop.pc, r->w.stop.dw[0], r->w.stop.dw[1]);
-}
-
-static void
-run_fini(struct run *r)
-{
-	shader_wave_fini(&r->w);
-	shader_program_free(r->p);
-	free(r->code);
-}
-
-static uint32_t
-fbits(float f)
-{
-	uint32_t u;
-
-	memcpy(&u, &f, 4);
-	return u;
-}
-
-static uint64_t
-dbits(double d)
-{
-	uint64_t u;
-
-	memcpy(&u, &d, 8);
-	return u;
-}
+#include "shader_fixture.h"
 
 /* ---- scalar ---- */
 
@@ -133,9 +24,9 @@ dbits(double d)
 static void
 test_hwreg(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "s_setreg_imm32_b32 hwreg(HW_REG_MODE, 0, 4), 0x9\n"
+	sf_init(&r, "s_setreg_imm32_b32 hwreg(HW_REG_MODE, 0, 4), 0x9\n"
 	    "s_getreg_b32 s10, hwreg(HW_REG_MODE, 0, 4)\n"
 	    "s_setreg_b32 hwreg(HW_REG_FLAT_SCR_LO), s2\n"
 	    "s_setreg_b32 hwreg(HW_REG_FLAT_SCR_HI), s3\n"
@@ -150,8 +41,9 @@ test_hwreg(void **state)
 	    "s_endpgm\n", 32);
 	r.w.sgpr[2] = 0x12345000;
 	r.w.sgpr[3] = 0x0000abcd;
+	r.w.lds = NULL;		/* only its size is read, through LDS_ALLOC */
 	r.w.lds_size = 4096;
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	assert_int_equal(r.w.sgpr[10], 0x9);
 	assert_true(r.w.flat_scratch == 0x0000abcd12345000ull);
 	assert_int_equal(r.w.sgpr[11], 0xbc);
@@ -159,16 +51,16 @@ test_hwreg(void **state)
 	assert_int_equal(r.w.sgpr[13], 0x3);
 	assert_int_equal(r.w.sgpr[14] & 0xff, 0x32);
 	assert_int_equal((r.w.sgpr[15] >> 12) & 0x1ff, 8);	/* 4096 / 512 */
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* An hwreg the model does not know stops the wave as unsupported. */
 static void
 test_hwreg_unknown(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "s_mov_b32 s0, 1\n"
+	sf_init(&r, "s_mov_b32 s0, 1\n"
 	    "s_setreg_b32 hwreg(HW_REG_STATUS, 0, 1), s0\n"	/* ignored */
 	    "s_getreg_b32 s1, hwreg(HW_REG_GPR_ALLOC)\n"
 	    "s_getreg_b32 s2, hwreg(HW_REG_TBA_LO)\n"
@@ -179,36 +71,36 @@ test_hwreg_unknown(void **state)
 	assert_int_equal((r.w.sgpr[1] >> 8) & 0xff, 256 / 4 - 1);
 	assert_int_equal(r.w.sgpr[3], 0);
 	assert_false(r.w.scc);
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* s_call_b64 returns the next PC and jumps; s_setpc_b64 comes back. */
 static void
 test_call(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "s_mov_b32 s0, 1\n"
+	sf_init(&r, "s_mov_b32 s0, 1\n"
 	    "s_call_b64 s[4:5], func\n"
 	    "s_add_u32 s0, s0, 10\n"
 	    "s_endpgm\n"
 	    "func:\n"
 	    "s_add_u32 s0, s0, 100\n"
 	    "s_setpc_b64 s[4:5]\n", 32);
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	assert_int_equal(r.w.sgpr[0], 111);
 	assert_int_equal(r.w.sgpr[4], 0x4000 + 8);	/* after the call */
 	assert_int_equal(r.w.sgpr[5], 0);
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* M0-relative SGPR moves, the waitcnt_*cnt no-ops, s_bfm_b64. */
 static void
 test_s_movrel(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "s_mov_b32 m0, 3\n"
+	sf_init(&r, "s_mov_b32 m0, 3\n"
 	    "s_movrels_b32 s20, s10\n"		/* s20 = s13 */
 	    "s_movrels_b64 s[22:23], s[10:11]\n"	/* = s[13:14] */
 	    "s_movreld_b32 s30, 77\n"		/* s33 = 77 */
@@ -222,7 +114,7 @@ test_s_movrel(void **state)
 	    "s_endpgm\n", 32);
 	for (unsigned k = 10; k < 16; k++)
 		r.w.sgpr[k] = 1000 + k;
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	assert_int_equal(r.w.sgpr[20], 1013);
 	assert_int_equal(r.w.sgpr[22], 1013);
 	assert_int_equal(r.w.sgpr[23], 1014);
@@ -232,7 +124,7 @@ test_s_movrel(void **state)
 	assert_int_equal(r.w.sgpr[50], 0xffff0000u);
 	assert_int_equal(r.w.sgpr[51], 0x0000ffffu);
 	assert_int_equal(r.w.sgpr[52], 2);
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* ---- 16-bit ---- */
@@ -241,10 +133,10 @@ test_s_movrel(void **state)
 static void
 test_cmp16(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 	uint32_t lt_i = 0, lt_u = 0, lt_f = 0, cls = 0;
 
-	run_init(&r, "v_sub_nc_u32 v1, v0, 16\n"	/* lane - 16 */
+	sf_init(&r, "v_sub_nc_u32 v1, v0, 16\n"	/* lane - 16 */
 	    "v_cvt_f32_i32 v2, v1\n"
 	    "v_cvt_f16_f32 v2, v2\n"
 	    "v_cmp_lt_i16 vcc_lo, v1, 0\n"
@@ -257,7 +149,7 @@ test_cmp16(void **state)
 	    "v_cmpx_gt_u16 v1, 0xfffd\n"	/* lane - 16 is -2 or -1 */
 	    "s_mov_b32 s14, exec_lo\n"
 	    "s_endpgm\n", 32);
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	for (unsigned l = 0; l < 32; l++) {
 		int v = (int)l - 16;
 
@@ -271,16 +163,16 @@ test_cmp16(void **state)
 	assert_int_equal(r.w.sgpr[12], lt_f);
 	assert_int_equal(r.w.sgpr[13], cls);
 	assert_int_equal(r.w.sgpr[14], 0xc000);	/* lanes 14, 15 */
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* 16-bit integer VOP3: wrap, clamp, sign, opsel, the kept high half. */
 static void
 test_int16(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "v_mov_b32 v1, 0xaaaa0000\n"
+	sf_init(&r, "v_mov_b32 v1, 0xaaaa0000\n"
 	    "v_mov_b32 v2, 0x5555fff0\n"
 	    "v_add_nc_u16 v1, v2, 0x20\n"		/* 0xfff0 + 0x20 wraps */
 	    "v_mov_b32 v3, 0x11110000\n"
@@ -297,7 +189,7 @@ test_int16(void **state)
 	    "v_lshlrev_b16 v11, 4, v2\n"
 	    "v_med3_i16 v12, v2, 5, -3\n"
 	    "s_endpgm\n", 32);
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	assert_int_equal(r.w.vgpr[1][7], 0xaaaa0010);
 	assert_int_equal(r.w.vgpr[3][7], 0x1111ffff);
 	assert_int_equal(r.w.vgpr[4][7], 0x0000fffc);
@@ -309,16 +201,16 @@ test_int16(void **state)
 	assert_int_equal(r.w.vgpr[10][7] & 0xffff, 0xf000);
 	assert_int_equal(r.w.vgpr[11][7] & 0xffff, 0xff00);
 	assert_int_equal(r.w.vgpr[12][7] & 0xffff, 0xfffd);
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* VOP3P packed ints with opsel, dot products, v_fma_mix. */
 static void
 test_packed(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "v_mov_b32 v1, 0x0003fffe\n"	/* {-2, 3} */
+	sf_init(&r, "v_mov_b32 v1, 0x0003fffe\n"	/* {-2, 3} */
 	    "v_mov_b32 v2, 0x00050007\n"		/* {7, 5} */
 	    "v_pk_add_u16 v3, v1, v2\n"
 	    "v_pk_mul_lo_u16 v4, v1, v2\n"
@@ -340,7 +232,7 @@ test_packed(void **state)
 	    "v_pk_add_u16 v18, v2, -1\n"		/* hi half of -1: 0xffff */
 	    "v_pk_add_f16 v19, v12, 1.0\n"	/* hi half of 1.0: 0 */
 	    "s_endpgm\n", 32);
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	assert_int_equal(r.w.vgpr[3][0], 0x00080005);
 	assert_int_equal(r.w.vgpr[4][0], 0x000ffff2);
 	assert_int_equal(r.w.vgpr[5][0], 0x0014fff9);
@@ -349,13 +241,13 @@ test_packed(void **state)
 	assert_int_equal(r.w.vgpr[7][0], 0x0001ffff);
 	assert_int_equal(r.w.vgpr[10][0], 100 + (-1 * 4 + 2 * 3 - 3 * 2 + 4 * 1));
 	assert_int_equal(r.w.vgpr[11][0], 0xff * 4 + 2 * 3 + 0xfd * 2 + 4);
-	assert_int_equal(r.w.vgpr[14][0], fbits(1 * 3 + 2 * 4 + 0.5f));
-	assert_int_equal(r.w.vgpr[15][0], fbits(7.0f));
+	assert_int_equal(r.w.vgpr[14][0], sf_f2u(1 * 3 + 2 * 4 + 0.5f));
+	assert_int_equal(r.w.vgpr[15][0], sf_f2u(7.0f));
 	assert_int_equal(r.w.vgpr[16][0], 0xdead4400);	/* f16 4.0 */
 	assert_int_equal(r.w.vgpr[17][0], 0x00060008);
 	assert_int_equal(r.w.vgpr[18][0], 0x00040006);
 	assert_int_equal(r.w.vgpr[19][0], 0x40004000);	/* {1+1, 2+0} */
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* ---- division ---- */
@@ -386,25 +278,25 @@ static const float div_d[] = { 3.0f, 0.0f, 5.0f, 0.0f, 1e10f, 1e-10f,
 static void
 test_fdiv32(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 	unsigned l;
 
-	run_init(&r, fdiv32_src, 32);
+	sf_init(&r, fdiv32_src, 32);
 	for (l = 0; l < NDIV; l++) {
-		r.w.vgpr[0][l] = fbits(div_n[l]);
-		r.w.vgpr[1][l] = fbits(div_d[l]);
+		r.w.vgpr[0][l] = sf_f2u(div_n[l]);
+		r.w.vgpr[1][l] = sf_f2u(div_d[l]);
 	}
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	for (l = 0; l < NDIV; l++) {
 		float q = div_n[l] / div_d[l];
 
 		if (isnan(q))
 			assert_true((r.w.vgpr[7][l] & 0x7fffffff) > 0x7f800000);
-		else if (r.w.vgpr[7][l] != fbits(q))
+		else if (r.w.vgpr[7][l] != sf_f2u(q))
 			fail_msg("%a / %a = %a, model %#x", (double)div_n[l],
 			    (double)div_d[l], (double)q, r.w.vgpr[7][l]);
 	}
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* LLVM's f64 division sequence (SIISelLowering LowerFDIV64). */
@@ -429,34 +321,34 @@ test_fdiv64(void **state)
 		0x1p-1000, 0x1p1000, 22.0 };
 	static const double d[] = { 3.0, 0.0, 5.0, 1e10, 1e-10, 0x1p-1060,
 		INFINITY, 0x1p60, 0x1p-30, 7.0 };
-	struct run r = { 0 };
+	struct sf_run r;
 	unsigned l, k = sizeof(n) / sizeof(n[0]);
 	uint64_t got;
 
-	run_init(&r, fdiv64_src, 32);
+	sf_init(&r, fdiv64_src, 32);
 	for (l = 0; l < k; l++) {
-		r.w.vgpr[0][l] = (uint32_t)dbits(n[l]);
-		r.w.vgpr[1][l] = (uint32_t)(dbits(n[l]) >> 32);
-		r.w.vgpr[2][l] = (uint32_t)dbits(d[l]);
-		r.w.vgpr[3][l] = (uint32_t)(dbits(d[l]) >> 32);
+		r.w.vgpr[0][l] = (uint32_t)sf_d2u(n[l]);
+		r.w.vgpr[1][l] = (uint32_t)(sf_d2u(n[l]) >> 32);
+		r.w.vgpr[2][l] = (uint32_t)sf_d2u(d[l]);
+		r.w.vgpr[3][l] = (uint32_t)(sf_d2u(d[l]) >> 32);
 	}
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	for (l = 0; l < k; l++) {
 		got = r.w.vgpr[14][l] | (uint64_t)r.w.vgpr[15][l] << 32;
-		if (got != dbits(n[l] / d[l]))
+		if (got != sf_d2u(n[l] / d[l]))
 			fail_msg("%a / %a = %a, model %#llx", n[l], d[l],
 			    n[l] / d[l], (unsigned long long)got);
 	}
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* Integer clamp saturates 32-bit and packed 16-bit adds/subs; omod on f64/f16. */
 static void
 test_int_clamp_omod(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "v_add_nc_u32_e64 v1, -1, 5 clamp\n"
+	sf_init(&r, "v_add_nc_u32_e64 v1, -1, 5 clamp\n"
 	    "v_sub_nc_u32_e64 v2, 3, 5 clamp\n"
 	    "v_add_nc_i32 v3, s0, 5 clamp\n"
 	    "v_sub_nc_i32 v4, s1, 1 clamp\n"
@@ -473,7 +365,7 @@ test_int_clamp_omod(void **state)
 	r.w.sgpr[3] = 0x00200003;
 	r.w.sgpr[4] = 0x7ff08000;		/* {-32768, 32752} */
 	r.w.sgpr[5] = 0xfff00001;		/* {1, -16} */
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	assert_int_equal(r.w.vgpr[1][0], 0xffffffffu);
 	assert_int_equal(r.w.vgpr[2][0], 0);
 	assert_int_equal(r.w.vgpr[3][0], 0x7fffffff);
@@ -484,18 +376,18 @@ test_int_clamp_omod(void **state)
 	assert_int_equal(r.w.sgpr[12], 0xffffffffu);	/* carry still set */
 	assert_int_equal(r.w.vgpr[12][0], 4);
 	assert_true((r.w.vgpr[8][0] | (uint64_t)r.w.vgpr[9][0] << 32) ==
-	    dbits(6.0));
+	    sf_d2u(6.0));
 	assert_int_equal(r.w.vgpr[10][0] & 0xffff, 0x4800);	/* 8.0 */
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* Byte / SAD opcodes and the small conversions of vmedia.c. */
 static void
 test_media(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "v_sad_u8 v1, s0, s1, 10\n"
+	sf_init(&r, "v_sad_u8 v1, s0, s1, 10\n"
 	    "v_msad_u8 v2, s0, s1, 0\n"
 	    "v_sad_hi_u8 v3, s0, s1, 1\n"
 	    "v_sad_u16 v4, s0, s1, 0\n"
@@ -511,7 +403,7 @@ test_media(void **state)
 	r.w.sgpr[0] = 0x10ff2005;		/* bytes 05 20 ff 10 */
 	r.w.sgpr[1] = 0x20000a01;		/* bytes 01 0a 00 20 */
 	r.w.sgpr[2] = 0x11223344;
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	assert_int_equal(r.w.vgpr[1][0], 4 + 0x16 + 0xff + 0x10 + 10);
 	assert_int_equal(r.w.vgpr[2][0], 4 + 0x16 + 0x10);
 	assert_int_equal(r.w.vgpr[3][0], ((4u + 0x16 + 0xff + 0x10) << 16) + 1);
@@ -520,18 +412,18 @@ test_media(void **state)
 	assert_int_equal(r.w.vgpr[6][0], 0x187f1503);	/* per byte avg + c bit */
 	assert_int_equal(r.w.vgpr[7][0], 0x11b83344);
 	assert_int_equal(r.w.vgpr[8][0], (0x10ff2005u ^ 0x20000a01u) + 5);
-	assert_int_equal(r.w.vgpr[9][0], fbits(-0.25f));
+	assert_int_equal(r.w.vgpr[9][0], sf_f2u(-0.25f));
 	assert_int_equal(r.w.vgpr[10][0], 0xaaaac000);	/* -16384, high kept */
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* SDWA on VOPC: byte/word selects with sign extension, VCC or an SGPR. */
 static void
 test_vopc_sdwa(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "v_lshlrev_b32 v1, 16, v0\n"	/* lane id in the high word */
+	sf_init(&r, "v_lshlrev_b32 v1, 16, v0\n"	/* lane id in the high word */
 	    "v_mov_b32 v2, 0x1000a\n"
 	    "v_cmp_gt_u32_sdwa vcc_lo, v1, v2 src0_sel:WORD_1 src1_sel:WORD_0\n"
 	    "s_mov_b32 s20, vcc_lo\n"
@@ -539,10 +431,10 @@ test_vopc_sdwa(void **state)
 	    "v_cmp_lt_i32_sdwa s10, sext(v3), v0 src0_sel:WORD_0 "
 	    "src1_sel:DWORD\n"
 	    "s_endpgm\n", 32);
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	assert_int_equal(r.w.sgpr[20], 0xfffff800u);	/* lanes > 10 */
 	assert_int_equal(r.w.sgpr[10], 0xffffffffu);	/* -16 < every lane */
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* ---- 64-bit ---- */
@@ -550,10 +442,10 @@ test_vopc_sdwa(void **state)
 static void
 test_f64_extras(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 	int e;
 
-	run_init(&r, "v_frexp_mant_f64 v[4:5], v[2:3]\n"
+	sf_init(&r, "v_frexp_mant_f64 v[4:5], v[2:3]\n"
 	    "v_frexp_exp_i32_f64 v6, v[2:3]\n"
 	    "v_cmp_lt_f64 s10, v[2:3], 1.0\n"
 	    "v_lshlrev_b64 v[8:9], 40, v[2:3]\n"
@@ -564,16 +456,16 @@ test_f64_extras(void **state)
 	for (unsigned l = 0; l < 32; l++) {
 		double x = (double)l * 0.75 - 3.0;
 
-		r.w.vgpr[2][l] = (uint32_t)dbits(x);
-		r.w.vgpr[3][l] = (uint32_t)(dbits(x) >> 32);
+		r.w.vgpr[2][l] = (uint32_t)sf_d2u(x);
+		r.w.vgpr[3][l] = (uint32_t)(sf_d2u(x) >> 32);
 	}
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	for (unsigned l = 0; l < 32; l++) {
 		double x = (double)l * 0.75 - 3.0, m = frexp(x, &e);
-		uint64_t q = dbits(x);
+		uint64_t q = sf_d2u(x);
 
 		assert_true((r.w.vgpr[4][l] | (uint64_t)r.w.vgpr[5][l] << 32) ==
-		    dbits(m));
+		    sf_d2u(m));
 		assert_int_equal(r.w.vgpr[6][l], (uint32_t)e);
 		assert_int_equal((r.w.sgpr[10] >> l) & 1, x < 1.0);
 		assert_true((r.w.vgpr[8][l] | (uint64_t)r.w.vgpr[9][l] << 32) ==
@@ -581,10 +473,10 @@ test_f64_extras(void **state)
 		assert_true((r.w.vgpr[10][l] | (uint64_t)r.w.vgpr[11][l] << 32) ==
 		    (uint64_t)(uint32_t)q * (uint32_t)(q >> 32) + q);
 		assert_true((r.w.vgpr[12][l] | (uint64_t)r.w.vgpr[13][l] << 32) ==
-		    dbits(4.0));
+		    sf_d2u(4.0));
 	}
-	assert_true((r.w.sgpr[20] | (uint64_t)r.w.sgpr[21] << 32) == dbits(-0.5));
-	run_fini(&r);
+	assert_true((r.w.sgpr[20] | (uint64_t)r.w.sgpr[21] << 32) == sf_d2u(-0.5));
+	sf_fini(&r);
 }
 
 /* ---- cross-lane ---- */
@@ -593,9 +485,9 @@ test_f64_extras(void **state)
 static void
 test_permlane_movrel(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "s_mov_b32 s2, 0x89abcdef\n"	/* lanes 0-7 -> 15..8 */
+	sf_init(&r, "s_mov_b32 s2, 0x89abcdef\n"	/* lanes 0-7 -> 15..8 */
 	    "s_mov_b32 s3, 0x01234567\n"		/* lanes 8-15 -> 7..0 */
 	    "v_permlane16_b32 v1, v0, s2, s3\n"
 	    "v_permlanex16_b32 v2, v0, s2, s3\n"
@@ -608,7 +500,7 @@ test_permlane_movrel(void **state)
 	    "v_mov_b32 v4, 5\n"
 	    "v_swap_b32 v4, v10\n"
 	    "s_endpgm\n", 32);
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	for (unsigned l = 0; l < 32; l++) {
 		unsigned rev = (l & ~15u) + 15 - (l & 15);
 
@@ -619,16 +511,16 @@ test_permlane_movrel(void **state)
 		assert_int_equal(r.w.vgpr[4][l], 100 + l);
 		assert_int_equal(r.w.vgpr[10][l], 5);
 	}
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* DPP16 patterns used by subgroup reductions and scans, in wave64. */
 static void
 test_dpp16(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "v_mov_b32_dpp v1, v0 quad_perm:[3,2,1,0] row_mask:0xf "
+	sf_init(&r, "v_mov_b32_dpp v1, v0 quad_perm:[3,2,1,0] row_mask:0xf "
 	    "bank_mask:0xf\n"
 	    "v_mov_b32_dpp v2, v0 row_mirror row_mask:0xf bank_mask:0xf\n"
 	    "v_mov_b32_dpp v3, v0 row_half_mirror row_mask:0xf bank_mask:0xf\n"
@@ -642,7 +534,7 @@ test_dpp16(void **state)
 	    "s_endpgm\n", 64);
 	for (unsigned l = 0; l < 64; l++)
 		r.w.vgpr[8][l] = 7777;
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	for (unsigned l = 0; l < 64; l++) {
 		unsigned row = l & ~15u, in = l & 15;
 
@@ -658,7 +550,7 @@ test_dpp16(void **state)
 		else
 			assert_int_equal(r.w.vgpr[8][l], 7777);
 	}
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 
@@ -669,9 +561,9 @@ test_dpp16(void **state)
 static void
 test_shared_vgprs(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "v_mov_b32_dpp v9, v0 quad_perm:[0,1,2,3] row_mask:0xc "
+	sf_init(&r, "v_mov_b32_dpp v9, v0 quad_perm:[0,1,2,3] row_mask:0xc "
 	    "bank_mask:0xf\n"			/* lanes 32-63 */
 	    "v_mov_b32_dpp v7, v0 quad_perm:[0,1,2,3] row_mask:0xc "
 	    "bank_mask:0xf\n"			/* private: no alias */
@@ -681,13 +573,13 @@ test_shared_vgprs(void **state)
 	    "s_endpgm\n", 64);
 	r.w.shared_vgpr_base = 8;
 	r.w.shared_vgpr_count = 8;
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	for (unsigned l = 0; l < 64; l++) {
 		assert_int_equal(r.w.vgpr[9][l], l | 32);
 		assert_int_equal(r.w.vgpr[8][l], 100 + (l & 31));
 		assert_int_equal(r.w.vgpr[7][l], l < 32 ? 0 : l);
 	}
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 /* ---- MODE: rounding and denormals ---- */
@@ -696,7 +588,7 @@ test_shared_vgprs(void **state)
 static void
 round_f32(unsigned mode, uint32_t *out)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 	char src[512];
 
 	snprintf(src, sizeof(src), "s_round_mode 0x%x\n"
@@ -708,14 +600,14 @@ round_f32(unsigned mode, uint32_t *out)
 	    "v_rndne_f32 v6, 0x40200000\n"	/* 2.5 */
 	    "v_cvt_f16_f32 v7, s2\n"		/* 1 + 2^-11 + 2^-20 */
 	    "s_endpgm\n", mode);
-	run_init(&r, src, 32);
+	sf_init(&r, src, 32);
 	r.w.sgpr[0] = 0x30800000;		/* 2^-30 */
 	r.w.sgpr[1] = 0x3f800001;		/* 1 + 2^-23 */
 	r.w.sgpr[2] = 0x3f801008;		/* 1 + 2^-11 + 2^-20 */
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	for (unsigned k = 0; k < 7; k++)
 		out[k] = r.w.vgpr[1 + k][3];
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 static void
@@ -757,9 +649,9 @@ test_round_mode(void **state)
 static void
 test_round_mode_f64(void **state)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 
-	run_init(&r, "s_round_mode 0x4\n"	/* f64 +inf, f32 nearest */
+	sf_init(&r, "s_round_mode 0x4\n"	/* f64 +inf, f32 nearest */
 	    "v_add_f64 v[2:3], 1.0, s[0:1]\n"
 	    "v_add_f32 v4, 1.0, s2\n"
 	    "s_round_mode 0xb\n"		/* f64 -inf, f32 zero */
@@ -769,22 +661,22 @@ test_round_mode_f64(void **state)
 	r.w.sgpr[0] = 0;
 	r.w.sgpr[1] = 0x3c300000;		/* 2^-60 */
 	r.w.sgpr[2] = 0x33800001;		/* just over 2^-24 */
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	assert_true((r.w.vgpr[2][0] | (uint64_t)r.w.vgpr[3][0] << 32) ==
-	    dbits(nextafter(1.0, 2.0)));
+	    sf_d2u(nextafter(1.0, 2.0)));
 	assert_int_equal(r.w.vgpr[4][0], 0x3f800001);	/* nearest: up */
 	assert_true((r.w.vgpr[6][0] | (uint64_t)r.w.vgpr[7][0] << 32) ==
-	    dbits(nextafter(-1.0, -2.0)));
+	    sf_d2u(nextafter(-1.0, -2.0)));
 	assert_true((r.w.vgpr[8][0] | (uint64_t)r.w.vgpr[9][0] << 32) ==
-	    dbits(0x1p-120));
-	run_fini(&r);
+	    sf_d2u(0x1p-120));
+	sf_fini(&r);
 }
 
 /* MODE.FP_DENORM: f32 (bits 5:4) and f64/f16 (bits 7:6) flushing. */
 static void
 denorm(unsigned mode, uint32_t *out)
 {
-	struct run r = { 0 };
+	struct sf_run r;
 	char src[512];
 
 	snprintf(src, sizeof(src), "s_denorm_mode 0x%x\n"
@@ -794,20 +686,20 @@ denorm(unsigned mode, uint32_t *out)
 	    "v_add_f16 v6, s6, 0\n"		/* f16 denormal in */
 	    "v_mul_f16 v7, s7, 0.5\n"		/* 2^-15: f16 denormal out */
 	    "s_endpgm\n", mode);
-	run_init(&r, src, 32);
+	sf_init(&r, src, 32);
 	r.w.sgpr[0] = 0x00800000;		/* 2^-126 */
 	r.w.sgpr[3] = 0x00000010;		/* f32 denormal */
 	r.w.sgpr[4] = 0;
 	r.w.sgpr[5] = 0x00100000;		/* 2^-1022 */
 	r.w.sgpr[6] = 0x0003;			/* f16 denormal */
 	r.w.sgpr[7] = 0x0400;			/* 2^-14 */
-	run_go(&r);
+	assert_int_equal(sf_go(&r), SHADER_ENDPGM);
 	out[0] = r.w.vgpr[1][0];
 	out[1] = r.w.vgpr[2][0];
 	out[2] = r.w.vgpr[5][0];
 	out[3] = r.w.vgpr[6][0] & 0xffff;
 	out[4] = r.w.vgpr[7][0] & 0xffff;
-	run_fini(&r);
+	sf_fini(&r);
 }
 
 static void
@@ -857,5 +749,6 @@ main(void)
 		cmocka_unit_test(test_denorm_mode),
 	};
 
-	return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
+	return cmocka_run_group_tests(tests, shader_fixture_setup,
+	    shader_fixture_teardown);
 }
