@@ -18,7 +18,7 @@
  *   TG_SIZE_EN): number of waves in [5:0], this wave's index in [11:6]
  *   (Mesa ac_nir_lower_intrinsics_to_args: num_subgroups = bits 0..5,
  *   subgroup_id = bits 6..11), then the scratch wave offset (if
- *   SCRATCH_EN; 0 here: scratch is not modelled).
+ *   SCRATCH_EN; scratch.c).
  *   VGPRs: v0 = thread id X, v1 = Y (TIDIG_COMP_CNT >= 1), v2 = Z (>= 2).
  *   MODE: round and denorm from RSRC1.FLOAT_MODE, IEEE and DX10_CLAMP.
  *   LDS: RSRC2.LDS_SIZE x 512 bytes, one zeroed block per workgroup.
@@ -45,6 +45,7 @@
 #include "amd/gc_10_3_reg.h"
 #include "amd/ih_v5.h"
 #include "cp.h"
+#include "scratch.h"
 #include "shader/wave.h"
 
 #define NSLOTS			128	/* ring_id: me [3:2] pipe [1:0] queue [6:4] */
@@ -103,6 +104,7 @@ struct wg_sync {
 struct launch {
 	uint64_t pgm;
 	uint32_t rsrc1, rsrc2, initiator;
+	uint32_t tmpring;		/* COMPUTE_TMPRING_SIZE (scratch.c) */
 	uint32_t full[3], partial[3];
 	uint32_t groups[3], start[3];
 	uint32_t last_threads[3];	/* threads of the last group per dim */
@@ -344,7 +346,7 @@ wave_setup(const struct launch *l, struct shader_wave *w, unsigned wi,
 	if (F_GET(r2, PGM_RSRC2_TG_SIZE_EN))
 		w->sgpr[s++] = (nwaves & 0x3f) | (wi & 0x3f) << 6;
 	if (F_GET(r2, PGM_RSRC2_SCRATCH_EN))
-		w->sgpr[s++] = 0;	/* scratch wave offset: no scratch yet */
+		w->sgpr[s++] = scratch_wave_offset(l->tmpring, wi);
 	for (unsigned lane = 0; lane < w->nlanes; lane++) {
 		unsigned t = wi * w->nlanes + lane;
 
@@ -380,9 +382,10 @@ wave_error(struct pm4_ctx *c, const struct launch *l, unsigned vmid,
 		    (unsigned long long)st->fault_va, st->pc, st->dw[0], st->dw[1]);
 		return DISPATCH_HANG;	/* the GMC raised the fault */
 	}
-	model_log(c->m, "cp %s: shader 0x%llx (vmid %u) wave %u of group (%u,%u,%u): %s instruction at PC 0x%x: dwords 0x%08x 0x%08x; SQ interrupt, dispatch stopped",
+	model_log(c->m, "cp %s: shader 0x%llx (vmid %u) wave %u of group (%u,%u,%u): %s instruction at PC 0x%x: dwords 0x%08x 0x%08x%s%s; SQ interrupt, dispatch stopped",
 	    c->q->name, (unsigned long long)l->pgm, vmid, wi, tgid[0], tgid[1],
-	    tgid[2], shader_status_name(st->status), st->pc, st->dw[0], st->dw[1]);
+	    tgid[2], shader_status_name(st->status), st->pc, st->dw[0], st->dw[1],
+	    st->why != NULL ? ": " : "", st->why != NULL ? st->why : "");
 	ih_push(c->m, IH_CLIENTID_GRBM_CP, IH_SRC_SQ_INTERRUPT_MSG, c->q->ring_id,
 	    vmid, data);
 	return DISPATCH_HANG;
@@ -521,6 +524,7 @@ dispatch_run(struct pm4_ctx *c, unsigned vmid, const uint32_t dims[3],
 	    COMPUTE_PGM_SHIFT;
 	l.rsrc1 = sh(c, COMPUTE_PGM_RSRC1);
 	l.rsrc2 = sh(c, COMPUTE_PGM_RSRC2);
+	l.tmpring = sh(c, COMPUTE_TMPRING_SIZE);
 	l.wave_size = F_GET(initiator, DISPATCH_INIT_CS_W32_EN) ? 32 : 64;
 	l.lds_bytes = F_GET(l.rsrc2, PGM_RSRC2_LDS_SIZE) * PGM_RSRC2_LDS_UNIT;
 	for (unsigned i = 0; i < COMPUTE_USER_DATA_COUNT; i++)

@@ -416,6 +416,10 @@ enum gc_reg { GC_REG_LIST(AMD_ENUM_GC) };
 #define PGM_RSRC2_TIDIG_COMP_CNT	FIELD(11, 2)	/* 0 X, 1 X,Y, 2 X,Y,Z */
 #define PGM_RSRC2_LDS_SIZE		FIELD(15, 9)	/* 512-byte units */
 #define PGM_RSRC2_LDS_UNIT		512
+/* COMPUTE_TMPRING_SIZE: the scratch ring's wave slots (gfx103.json) */
+#define TMPRING_WAVES			FIELD(0, 12)	/* slots in the ring */
+#define TMPRING_WAVESIZE		FIELD(12, 13)	/* bytes per slot / 1024 */
+#define TMPRING_WAVESIZE_UNIT		1024	/* gfx10.3 (RADV: 256 on gfx11) */
 #define COMPUTE_USER_DATA_COUNT		16
 
 #endif

@@ -65,6 +65,12 @@ const struct isa_op_info isa_ops[ISA_OP_COUNT] = {
 #define CUR_FMT FMT_SCRATCH
 	ISA_SCRATCH_LIST(INFO_X)
 #undef CUR_FMT
+#define CUR_FMT FMT_MTBUF
+	ISA_MTBUF_LIST(INFO_X)
+#undef CUR_FMT
+#define CUR_FMT FMT_MIMG
+	ISA_MIMG_LIST(INFO_X)
+#undef CUR_FMT
 };
 #undef INFO_X
 
@@ -86,6 +92,8 @@ static const uint16_t map_mubuf[256] = { ISA_MUBUF_LIST(MAP_X) };
 static const uint16_t map_global[128] = { ISA_GLOBAL_LIST(MAP_X) };
 static const uint16_t map_flat[128] = { ISA_FLAT_LIST(MAP_X) };
 static const uint16_t map_scratch[128] = { ISA_SCRATCH_LIST(MAP_X) };
+static const uint16_t map_mtbuf[16] = { ISA_MTBUF_LIST(MAP_X) };
+static const uint16_t map_mimg[128] = { ISA_MIMG_LIST(MAP_X) };
 #undef MAP_X
 
 /* Float inline constants 240..248 per format (ISA guide §6.2.2). */
@@ -583,6 +591,17 @@ dec_vop3p(struct dec *d, struct shader_inst *in, bool w64)
 
 /* ---- memory ---- */
 
+/* Dwords a memory instruction returns: cmpswap data is {new, compare}. */
+static unsigned
+ret_dwords(const struct isa_op_info *i)
+{
+	unsigned n = i->src[0] ? i->src[0] : 1;
+
+	if ((i->src[2] & MEM_ATOMIC) && strstr(i->name, "cmpswap") != NULL)
+		return n / 2;
+	return n;
+}
+
 static const struct isa_op_info *
 dec_ds(struct dec *d, struct shader_inst *in, bool w64)
 {
@@ -610,21 +629,14 @@ dec_ds(struct dec *d, struct shader_inst *in, bool w64)
 	return i;
 }
 
-static const struct isa_op_info *
-dec_mubuf(struct dec *d, struct shader_inst *in, bool w64)
+/* The fields MUBUF and MTBUF share (isa_gfx10.h MUBUF_*). */
+static void
+dec_buf_common(struct dec *d, struct shader_inst *in,
+    const struct isa_op_info *i, bool w64)
 {
-	uint32_t v = d->p[0], v1;
-	const struct isa_op_info *i;
-	unsigned hw = F_GET(v, MUBUF_OP_LO) | F_GET(v, MUBUF_OP_HI) << 7;
-	unsigned n;
+	uint32_t v = d->p[0], v1 = d->p[1];
+	unsigned n = i->src[0] ? i->src[0] : 1;
 
-	d->ndw = 2;
-	if (d->left < 2)
-		return NULL;
-	v1 = d->p[1];
-	if ((i = lookup(in, map_mubuf, 256, hw)) == NULL)
-		return NULL;
-	n = i->src[0] ? i->src[0] : 1;
 	in->offset = F_GET(v, MUBUF_OFFSET);
 	in->mods |= F_GET(v, MUBUF_OFFEN) ? MOD_OFFEN : 0;
 	in->mods |= F_GET(v, MUBUF_IDXEN) ? MOD_IDXEN : 0;
@@ -641,6 +653,40 @@ dec_mubuf(struct dec *d, struct shader_inst *in, bool w64)
 	if (in->src[1].reg + 4 > SHADER_NUM_SREGS)
 		d->bad = true;
 	in->src[2] = dec_src(d, F_GET(v1, MUBUF_SOFFSET), T_B32, w64);
+}
+
+static const struct isa_op_info *
+dec_mubuf(struct dec *d, struct shader_inst *in, bool w64)
+{
+	uint32_t v = d->p[0];
+	const struct isa_op_info *i;
+	unsigned hw = F_GET(v, MUBUF_OP_LO) | F_GET(v, MUBUF_OP_HI) << 7;
+
+	d->ndw = 2;
+	if (d->left < 2)
+		return NULL;
+	if ((i = lookup(in, map_mubuf, 256, hw)) == NULL)
+		return NULL;
+	dec_buf_common(d, in, i, w64);
+	return i;
+}
+
+/* MTBUF: as MUBUF; the FORMAT field goes to offset1. */
+static const struct isa_op_info *
+dec_mtbuf(struct dec *d, struct shader_inst *in, bool w64)
+{
+	const struct isa_op_info *i;
+	unsigned hw;
+
+	d->ndw = 2;
+	if (d->left < 2)
+		return NULL;
+	hw = F_GET(d->p[0], MTBUF_OP_LO) | F_GET(d->p[1], MTBUF_OP_HI) << 3;
+	if ((i = lookup(in, map_mtbuf, 16, hw)) == NULL)
+		return NULL;
+	dec_buf_common(d, in, i, w64);
+	in->mods &= ~MOD_LDS;	/* bit 16 is an opcode bit here */
+	in->offset1 = (int32_t)F_GET(d->p[0], MTBUF_FORMAT);
 	return i;
 }
 
@@ -672,12 +718,76 @@ dec_flat(struct dec *d, struct shader_inst *in, bool w64)
 	if (saddr != OPR_NULL && saddr != OPR_EXEC_HI && seg != FLAT_SEG_FLAT)
 		in->src[2] = dec_src(d, saddr, seg == FLAT_SEG_GLOBAL ?
 		    T_B64 : T_B32, w64);
-	in->src[0] = dec_vreg(d, F_GET(v1, FLAT_ADDR),
-	    in->src[2].kind != OPK_NONE || seg == FLAT_SEG_SCRATCH ? 1 : 2);
+	/* SCRATCH uses VADDR only when SADDR is NULL; 0x7f: offset only */
+	if (seg != FLAT_SEG_SCRATCH || saddr == OPR_NULL)
+		in->src[0] = dec_vreg(d, F_GET(v1, FLAT_ADDR),
+		    in->src[2].kind != OPK_NONE || seg == FLAT_SEG_SCRATCH ?
+		    1 : 2);
 	if (i->flags & (F_STORE | F_RTN))
 		in->src[1] = dec_vreg(d, F_GET(v1, FLAT_DATA), n);
 	if ((i->flags & F_LOAD) || ((i->flags & F_RTN) && (in->mods & MOD_GLC)))
-		in->dst = dec_vreg(d, F_GET(v1, FLAT_VDST), n);
+		in->dst = dec_vreg(d, F_GET(v1, FLAT_VDST), ret_dwords(i));
+	return i;
+}
+
+/* Address VGPRs of an image access: coordinates by DIM, + mip level. */
+static unsigned
+mimg_naddr(const struct isa_op_info *i, unsigned dim)
+{
+	static const uint8_t coords[8] = { 1, 2, 3, 3, 2, 3, 3, 4 };
+
+	if (i->hw == 14)		/* image_get_resinfo: the mip level */
+		return 1;
+	return coords[dim] + i->src[0];
+}
+
+/*
+ * MIMG: dst = VDATA, src[0] = the first address VGPR, src[1] = SRSRC;
+ * offset = the address VGPRs, 8 bits each (NSA lists them, otherwise
+ * they follow VADDR); offset1 = MIMG_I_* (DMASK, DIM, d16, a16, count).
+ */
+static const struct isa_op_info *
+dec_mimg(struct dec *d, struct shader_inst *in, bool w64)
+{
+	uint32_t v = d->p[0], v1;
+	const struct isa_op_info *i;
+	unsigned nsa = F_GET(v, MIMG_NSA), dmask = F_GET(v, MIMG_DMASK);
+	unsigned dim = F_GET(v, MIMG_DIM), naddr, nd, k, r;
+
+	(void)w64;
+	d->ndw = 2 + nsa;
+	if (d->left < d->ndw || F_GET(v, MIMG_OPM))
+		return NULL;
+	v1 = d->p[1];
+	if ((i = lookup(in, map_mimg, 128, F_GET(v, MIMG_OP))) == NULL)
+		return NULL;
+	naddr = mimg_naddr(i, dim);
+	if (naddr > 4 || (nsa != 0 && naddr > 1 + 4 * nsa))
+		d->bad = true;
+	nd = (unsigned)__builtin_popcount(dmask);
+	if (F_GET(v1, MIMG_D16))
+		nd = (nd + 1) / 2;
+	in->mods |= F_GET(v, MIMG_GLC) ? MOD_GLC : 0;
+	in->mods |= F_GET(v, MIMG_SLC) ? MOD_SLC : 0;
+	in->mods |= F_GET(v, MIMG_DLC) ? MOD_DLC : 0;
+	in->mods |= F_GET(v, MIMG_TFE) || F_GET(v, MIMG_LWE) ? MOD_TFE : 0;
+	in->dst = dec_vreg(d, F_GET(v1, MIMG_VDATA), nd ? nd : 1);
+	in->src[0] = dec_vreg(d, F_GET(v1, MIMG_VADDR), nsa ? 1 : naddr);
+	in->src[1] = (struct shader_operand){ .kind = OPK_SGPR,
+	    .reg = F_GET(v1, MIMG_SRSRC) * 4, .code = F_GET(v1, MIMG_SRSRC) * 4 };
+	if (in->src[1].reg + 8 > SHADER_NUM_SREGS)
+		d->bad = true;
+	for (k = 0; k < naddr && k < 4; k++) {
+		r = k == 0 || nsa == 0 ? F_GET(v1, MIMG_VADDR) + k :
+		    (d->p[2 + (k - 1) / 4] >> (8 * ((k - 1) % 4))) & 0xff;
+		if (r > 255)
+			d->bad = true;
+		in->offset |= (int32_t)((r & 0xff) << (8 * k));
+	}
+	in->offset1 = (int32_t)(F_PREP(MIMG_I_DMASK, dmask) |
+	    F_PREP(MIMG_I_DIM, dim) | F_PREP(MIMG_I_D16, F_GET(v1, MIMG_D16)) |
+	    F_PREP(MIMG_I_A16, F_GET(v1, MIMG_A16)) |
+	    F_PREP(MIMG_I_NADDR, naddr > 4 ? 4 : naddr));
 	return i;
 }
 
@@ -714,6 +824,8 @@ format_of(uint32_t v)
 	case ENC_DS_VAL:	return dec_ds;
 	case ENC_FLAT_VAL:	return dec_flat;
 	case ENC_MUBUF_VAL:	return dec_mubuf;
+	case ENC_MTBUF_VAL:	return dec_mtbuf;
+	case ENC_MIMG_VAL:	return dec_mimg;
 	}
 	return NULL;
 }

@@ -68,6 +68,7 @@ wave_stop(struct shader_wave *w, const struct shader_inst *in,
 	w->stop.status = st;
 	w->stop.pc = in->pc;
 	w->stop.ndw = in->ndw;
+	w->stop.why = NULL;
 	for (k = 0; k < 3; k++)
 		w->stop.dw[k] = k < in->ndw && dw + k < p->ndw ?
 		    p->code[dw + k] : 0;
@@ -777,9 +778,9 @@ exec_one(struct shader_wave *w, const struct shader_inst *in)
 	case FMT_MUBUF:	exec_mubuf(w, in); break;
 	case FMT_GLOBAL:
 	case FMT_FLAT:	exec_flat(w, in); break;
-	case FMT_SCRATCH:	/* needs the wave's scratch setup (CP phase) */
-		wave_stop(w, in, SHADER_UNSUPPORTED);
-		break;
+	case FMT_SCRATCH:	exec_scratch(w, in); break;
+	case FMT_MTBUF:	exec_mtbuf(w, in); break;
+	case FMT_MIMG:	exec_mimg(w, in); break;
 	default:
 		wave_stop(w, in, SHADER_ILLEGAL);
 		break;

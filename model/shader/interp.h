@@ -1,6 +1,7 @@
 /*
  * Shared by the interpreter's parts (interp.c: the loop, scalar ALU,
- * SOPP, SMEM; valu.c: vector ALU; vmem.c: LDS and vector memory).
+ * SOPP, SMEM; valu.c: vector ALU; ds.c: LDS; vmem.c: vector memory;
+ * atomic.c: atomics of both).
  * Not part of the library's interface: wave.h is.
  */
 #ifndef MODEL_SHADER_INTERP_H
@@ -72,10 +73,16 @@ void	wave_fault(struct shader_wave *w, const struct shader_inst *in,
 
 /* valu.c */
 void	exec_valu(struct shader_wave *w, const struct shader_inst *in);
-/* vmem.c */
+/* ds.c */
 void	exec_ds(struct shader_wave *w, const struct shader_inst *in);
+/* vmem.c */
 void	exec_mubuf(struct shader_wave *w, const struct shader_inst *in);
 void	exec_flat(struct shader_wave *w, const struct shader_inst *in);
+void	exec_scratch(struct shader_wave *w, const struct shader_inst *in);
+/* mtbuf.c */
+void	exec_mtbuf(struct shader_wave *w, const struct shader_inst *in);
+/* mimg.c */
+void	exec_mimg(struct shader_wave *w, const struct shader_inst *in);
 /* fp16.c */
 float	f16_to_f32(uint16_t h);
 uint16_t f32_to_f16(float f, bool rtz);

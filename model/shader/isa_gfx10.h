@@ -50,8 +50,8 @@
 #define ENC_DS_VAL		0xd8000000u	/* 11_0110 */
 #define ENC_FLAT_VAL		0xdc000000u	/* 11_0111: FLAT, GLOBAL, SCRATCH */
 #define ENC_MUBUF_VAL		0xe0000000u	/* 11_1000 */
-#define ENC_MTBUF_VAL		0xe8000000u	/* 11_1010 (not decoded yet) */
-#define ENC_MIMG_VAL		0xf0000000u	/* 11_1100 (not decoded yet) */
+#define ENC_MTBUF_VAL		0xe8000000u	/* 11_1010 */
+#define ENC_MIMG_VAL		0xf0000000u	/* 11_1100 */
 
 /* SOP2: one dword (+ literal) */
 #define SOP2_SSRC0		FIELD(0, 8)
@@ -200,6 +200,52 @@
 #define MUBUF_TFE		FIELD(23, 1)
 #define MUBUF_SOFFSET		FIELD(24, 8)
 
+/*
+ * MTBUF: two dwords, laid out as MUBUF except the opcode (4 bits, bit 3
+ * in the second dword) and the FORMAT field (llvm-mc gfx1032 encodings;
+ * LLVM BUFInstructions.td MTBUF_Real_gfx10).
+ */
+#define MTBUF_OP_LO		FIELD(16, 3)
+#define MTBUF_FORMAT		FIELD(19, 7)
+#define MTBUF_OP_HI		FIELD(21, 1)	/* second dword */
+
+/*
+ * MIMG: two dwords, then NSA dwords of four more address VGPRs each
+ * (LLVM MIMGInstructions.td MIMG_gfx10; checked against llvm-mc gfx1032).
+ */
+#define MIMG_OPM		FIELD(0, 1)	/* must be 0 here */
+#define MIMG_NSA		FIELD(1, 2)	/* extra address dwords */
+#define MIMG_DIM		FIELD(3, 3)	/* MIMG_DIM_* */
+#define MIMG_DLC		FIELD(7, 1)
+#define MIMG_DMASK		FIELD(8, 4)
+#define MIMG_UNRM		FIELD(12, 1)
+#define MIMG_GLC		FIELD(13, 1)
+#define MIMG_R128		FIELD(15, 1)
+#define MIMG_TFE		FIELD(16, 1)
+#define MIMG_LWE		FIELD(17, 1)
+#define MIMG_OP			FIELD(18, 7)
+#define MIMG_SLC		FIELD(25, 1)
+#define MIMG_VADDR		FIELD(0, 8)	/* second dword */
+#define MIMG_VDATA		FIELD(8, 8)
+#define MIMG_SRSRC		FIELD(16, 5)	/* SGPR octet index (register / 4) */
+#define MIMG_SSAMP		FIELD(21, 5)
+#define MIMG_A16		FIELD(30, 1)
+#define MIMG_D16		FIELD(31, 1)
+/* DIM (SQ_RSRC_IMG_* - 8): 1D, 2D, 3D, CUBE, 1D_ARRAY, 2D_ARRAY, MSAA, MSAA_ARRAY */
+#define MIMG_DIM_1D		0
+#define MIMG_DIM_3D		2
+#define MIMG_DIM_CUBE		3
+#define MIMG_DIM_1D_ARRAY	4
+#define MIMG_DIM_2D_ARRAY	5
+#define MIMG_DIM_MSAA		6
+#define MIMG_DIM_MSAA_ARRAY	7
+/* struct shader_inst .offset1 of MIMG: DMASK | DIM << 4 | flags */
+#define MIMG_I_DMASK		FIELD(0, 4)
+#define MIMG_I_DIM		FIELD(4, 3)
+#define MIMG_I_D16		FIELD(7, 1)
+#define MIMG_I_A16		FIELD(8, 1)
+#define MIMG_I_NADDR		FIELD(9, 3)	/* address VGPRs, 1..4 */
+
 /* FLAT / GLOBAL / SCRATCH: two dwords */
 #define FLAT_OFFSET		FIELD(0, 12)	/* signed for GLOBAL/SCRATCH */
 #define FLAT_DLC		FIELD(12, 1)
@@ -216,6 +262,7 @@
 #define FLAT_SEG_FLAT		0
 #define FLAT_SEG_SCRATCH	1
 #define FLAT_SEG_GLOBAL		2
+#define FLAT_SADDR_OFF		0x7f	/* SCRATCH: no address register at all (llvm-mc gfx1032: "off, off" encodes 0x7f, "vN, off" NULL) */
 
 /*
  * Operand codes: the 8-bit scalar and 9-bit vector source fields
@@ -265,12 +312,39 @@
 #define VBUF1_BASE_HI		FIELD(0, 16)
 #define VBUF1_STRIDE		FIELD(16, 14)
 #define VBUF1_SWIZZLE_EN	FIELD(31, 1)
+#define VBUF3_DST_SEL_X		FIELD(0, 3)	/* Y, Z, W follow, 3 bits each */
+#define VBUF3_DST_SEL_SHIFT	3
+#define VBUF3_FORMAT		FIELD(12, 7)	/* gfx10 BUF_FMT (buffmt.h) */
+#define SQ_SEL_0		0	/* DST_SEL values (Mesa sid.h V_008F0C_SQ_SEL_*) */
+#define SQ_SEL_1		1
+#define SQ_SEL_X		4	/* ..7 = W */
+#define VBUF3_INDEX_STRIDE	FIELD(21, 2)	/* swizzle: 8 << n lanes */
 #define VBUF3_ADD_TID		FIELD(23, 1)
+#define VBUF_SWIZZLE_ELEM	4	/* element size of swizzling from gfx9 on (Mesa si_descriptors.c: "always 4 bytes on GFX9") */
 #define VBUF3_OOB_SELECT	FIELD(28, 2)
 #define OOB_STRUCTURED_OFFSET	0	/* index >= records or offset >= stride */
 #define OOB_STRUCTURED		1	/* index >= records */
 #define OOB_DISABLED		2	/* never (only records == 0 ... see interp) */
 #define OOB_RAW			3	/* offset >= records */
+
+/*
+ * Image resource descriptor T#, 8 dwords (Mesa src/amd/registers/
+ * gfx10-rsrc.json SQ_IMG_RSRC_WORD*; ac_build_gfx10_texture_descriptor).
+ */
+#define TIMG0_BASE_SHIFT	8	/* word 0: address >> 8 */
+#define TIMG1_BASE_HI		FIELD(0, 8)	/* address bits 47:40 */
+#define TIMG1_FORMAT		FIELD(20, 9)	/* IMG_FORMAT: 0..77 = BUF_FMT */
+#define TIMG1_WIDTH_LO		FIELD(30, 2)	/* width - 1, bits 1:0 */
+#define TIMG2_WIDTH_HI		FIELD(0, 12)	/* width - 1, bits 13:2 */
+#define TIMG2_HEIGHT		FIELD(14, 14)	/* height - 1 */
+#define TIMG3_DST_SEL_SHIFT	3	/* DST_SEL_X..W in [11:0], SQ_SEL_* */
+#define TIMG3_BASE_LEVEL	FIELD(12, 4)
+#define TIMG3_LAST_LEVEL	FIELD(16, 4)
+#define TIMG3_SW_MODE		FIELD(20, 5)	/* 0 = LINEAR */
+#define TIMG3_TYPE		FIELD(28, 4)	/* SQ_RSRC_IMG_*: 8 + MIMG_DIM_* */
+#define TIMG4_DEPTH		FIELD(0, 13)	/* 3D: depth - 1; arrays: last layer */
+#define TIMG4_BASE_ARRAY	FIELD(16, 13)
+#define SQ_RSRC_IMG_1D		8
 
 /*
  * Operand types of the opcode tables: how wide a register operand is and
@@ -305,6 +379,18 @@ enum isa_type {
 #define F_STORE		(1u << 10)	/* memory: reads data */
 #define F_RTN		(1u << 11)	/* atomic returning the old value */
 #define F_SBUF		(1u << 12)	/* SMEM with a buffer descriptor */
+
+/*
+ * The src2 column of the memory lists (DS, MUBUF, GLOBAL, FLAT, SCRATCH):
+ * how a sub-dword value meets its VGPR, and which entries are atomics.
+ * d16 loads write one 16-bit half and keep the other (ISA guide §9.1
+ * "D16"); d16_hi stores take the high half.
+ */
+#define MEM_SIGNED	(1u << 0)	/* sign-extend a sub-dword load */
+#define MEM_D16		(1u << 1)	/* load into bits [15:0], keep [31:16] */
+#define MEM_D16_HI	(1u << 2)	/* load into / store from bits [31:16] */
+#define MEM_ATOMIC	(1u << 3)	/* read-modify-write (atomic.c) */
+#define MEM_FORMAT	(1u << 4)	/* typed: src1 column = channels (mtbuf.c) */
 
 /*
  * The opcode lists.  X(ID, opcode, mnemonic, dst, src0, src1, src2, flags)
@@ -756,100 +842,250 @@ enum isa_type {
 	X(V_PK_ADD_F16, 0x0f, "v_pk_add_f16", T_PK16, T_PK16, T_PK16, T_N, 0) \
 	X(V_PK_MUL_F16, 0x10, "v_pk_mul_f16", T_PK16, T_PK16, T_PK16, T_N, 0)
 
-/* DS (DSInstructions.td DS_Real_gfx10): src0 column = data dwords */
+/*
+ * DS (DSInstructions.td DS_Real_gfx10).  src0 column = data dwords (for
+ * loads: result dwords), src1 = bytes of a sub-dword access (0: whole
+ * dwords), src2 = MEM_* below.  Atomics: 32-bit at 0x00..0x15 (+0x20 with
+ * return), 64-bit at 0x40.. (+0x20); ds.c names their operation.
+ */
 #define ISA_DS_LIST(X) \
-	X(DS_ADD_U32, 0x00, "ds_add_u32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_SUB_U32, 0x01, "ds_sub_u32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_MIN_I32, 0x05, "ds_min_i32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_MAX_I32, 0x06, "ds_max_i32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_MIN_U32, 0x07, "ds_min_u32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_MAX_U32, 0x08, "ds_max_u32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_AND_B32, 0x09, "ds_and_b32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_OR_B32, 0x0a, "ds_or_b32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_XOR_B32, 0x0b, "ds_xor_b32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_WRITE_B32, 0x0d, "ds_write_b32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_WRITE2_B32, 0x0e, "ds_write2_b32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_WRITE2ST64_B32, 0x0f, "ds_write2st64_b32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_ADD_F32, 0x15, "ds_add_f32", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_WRITE_B8, 0x1e, "ds_write_b8", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_WRITE_B16, 0x1f, "ds_write_b16", T_N, 1, T_N, T_N, F_STORE) \
-	X(DS_ADD_RTN_U32, 0x20, "ds_add_rtn_u32", T_B32, 1, T_N, T_N, F_RTN) \
-	X(DS_SUB_RTN_U32, 0x21, "ds_sub_rtn_u32", T_B32, 1, T_N, T_N, F_RTN) \
-	X(DS_MIN_RTN_I32, 0x25, "ds_min_rtn_i32", T_B32, 1, T_N, T_N, F_RTN) \
-	X(DS_MAX_RTN_I32, 0x26, "ds_max_rtn_i32", T_B32, 1, T_N, T_N, F_RTN) \
-	X(DS_MIN_RTN_U32, 0x27, "ds_min_rtn_u32", T_B32, 1, T_N, T_N, F_RTN) \
-	X(DS_MAX_RTN_U32, 0x28, "ds_max_rtn_u32", T_B32, 1, T_N, T_N, F_RTN) \
-	X(DS_AND_RTN_B32, 0x29, "ds_and_rtn_b32", T_B32, 1, T_N, T_N, F_RTN) \
-	X(DS_OR_RTN_B32, 0x2a, "ds_or_rtn_b32", T_B32, 1, T_N, T_N, F_RTN) \
-	X(DS_XOR_RTN_B32, 0x2b, "ds_xor_rtn_b32", T_B32, 1, T_N, T_N, F_RTN) \
-	X(DS_WRXCHG_RTN_B32, 0x2d, "ds_wrxchg_rtn_b32", T_B32, 1, T_N, T_N, F_RTN) \
-	X(DS_SWIZZLE_B32, 0x35, "ds_swizzle_b32", T_B32, 0, T_N, T_N, F_LOAD) \
-	X(DS_READ_B32, 0x36, "ds_read_b32", T_B32, 1, T_N, T_N, F_LOAD) \
-	X(DS_READ2_B32, 0x37, "ds_read2_b32", T_B32, 2, T_N, T_N, F_LOAD) \
-	X(DS_READ2ST64_B32, 0x38, "ds_read2st64_b32", T_B32, 2, T_N, T_N, F_LOAD) \
-	X(DS_READ_I8, 0x39, "ds_read_i8", T_B32, 1, T_N, T_N, F_LOAD) \
-	X(DS_READ_U8, 0x3a, "ds_read_u8", T_B32, 1, T_N, T_N, F_LOAD) \
-	X(DS_READ_I16, 0x3b, "ds_read_i16", T_B32, 1, T_N, T_N, F_LOAD) \
-	X(DS_READ_U16, 0x3c, "ds_read_u16", T_B32, 1, T_N, T_N, F_LOAD) \
-	X(DS_WRITE_B64, 0x4d, "ds_write_b64", T_N, 2, T_N, T_N, F_STORE) \
-	X(DS_WRITE2_B64, 0x4e, "ds_write2_b64", T_N, 2, T_N, T_N, F_STORE) \
-	X(DS_READ_B64, 0x76, "ds_read_b64", T_B32, 2, T_N, T_N, F_LOAD) \
-	X(DS_READ2_B64, 0x77, "ds_read2_b64", T_B32, 4, T_N, T_N, F_LOAD) \
-	X(DS_PERMUTE_B32, 0xb2, "ds_permute_b32", T_B32, 1, T_N, T_N, F_RTN) \
-	X(DS_BPERMUTE_B32, 0xb3, "ds_bpermute_b32", T_B32, 1, T_N, T_N, F_RTN) \
-	X(DS_WRITE_B96, 0xde, "ds_write_b96", T_N, 3, T_N, T_N, F_STORE) \
-	X(DS_WRITE_B128, 0xdf, "ds_write_b128", T_N, 4, T_N, T_N, F_STORE) \
-	X(DS_READ_B96, 0xfe, "ds_read_b96", T_B32, 3, T_N, T_N, F_LOAD) \
-	X(DS_READ_B128, 0xff, "ds_read_b128", T_B32, 4, T_N, T_N, F_LOAD)
+	X(DS_ADD_U32, 0x00, "ds_add_u32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_SUB_U32, 0x01, "ds_sub_u32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_RSUB_U32, 0x02, "ds_rsub_u32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_INC_U32, 0x03, "ds_inc_u32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_DEC_U32, 0x04, "ds_dec_u32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MIN_I32, 0x05, "ds_min_i32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MAX_I32, 0x06, "ds_max_i32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MIN_U32, 0x07, "ds_min_u32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MAX_U32, 0x08, "ds_max_u32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_AND_B32, 0x09, "ds_and_b32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_OR_B32, 0x0a, "ds_or_b32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_XOR_B32, 0x0b, "ds_xor_b32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MSKOR_B32, 0x0c, "ds_mskor_b32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_WRITE_B32, 0x0d, "ds_write_b32", T_N, 1, 0, 0, F_STORE) \
+	X(DS_WRITE2_B32, 0x0e, "ds_write2_b32", T_N, 1, 0, 0, F_STORE) \
+	X(DS_WRITE2ST64_B32, 0x0f, "ds_write2st64_b32", T_N, 1, 0, 0, F_STORE) \
+	X(DS_CMPST_B32, 0x10, "ds_cmpst_b32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_CMPST_F32, 0x11, "ds_cmpst_f32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MIN_F32, 0x12, "ds_min_f32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MAX_F32, 0x13, "ds_max_f32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_ADD_F32, 0x15, "ds_add_f32", T_N, 1, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_WRITE_B8, 0x1e, "ds_write_b8", T_N, 1, 1, 0, F_STORE) \
+	X(DS_WRITE_B16, 0x1f, "ds_write_b16", T_N, 1, 2, 0, F_STORE) \
+	X(DS_ADD_RTN_U32, 0x20, "ds_add_rtn_u32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_SUB_RTN_U32, 0x21, "ds_sub_rtn_u32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_RSUB_RTN_U32, 0x22, "ds_rsub_rtn_u32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_INC_RTN_U32, 0x23, "ds_inc_rtn_u32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_DEC_RTN_U32, 0x24, "ds_dec_rtn_u32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MIN_RTN_I32, 0x25, "ds_min_rtn_i32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MAX_RTN_I32, 0x26, "ds_max_rtn_i32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MIN_RTN_U32, 0x27, "ds_min_rtn_u32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MAX_RTN_U32, 0x28, "ds_max_rtn_u32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_AND_RTN_B32, 0x29, "ds_and_rtn_b32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_OR_RTN_B32, 0x2a, "ds_or_rtn_b32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_XOR_RTN_B32, 0x2b, "ds_xor_rtn_b32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MSKOR_RTN_B32, 0x2c, "ds_mskor_rtn_b32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_WRXCHG_RTN_B32, 0x2d, "ds_wrxchg_rtn_b32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_CMPST_RTN_B32, 0x30, "ds_cmpst_rtn_b32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_CMPST_RTN_F32, 0x31, "ds_cmpst_rtn_f32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MIN_RTN_F32, 0x32, "ds_min_rtn_f32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MAX_RTN_F32, 0x33, "ds_max_rtn_f32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_SWIZZLE_B32, 0x35, "ds_swizzle_b32", T_B32, 0, 0, 0, F_LOAD) \
+	X(DS_READ_B32, 0x36, "ds_read_b32", T_B32, 1, 0, 0, F_LOAD) \
+	X(DS_READ2_B32, 0x37, "ds_read2_b32", T_B32, 2, 0, 0, F_LOAD) \
+	X(DS_READ2ST64_B32, 0x38, "ds_read2st64_b32", T_B32, 2, 0, 0, F_LOAD) \
+	X(DS_READ_I8, 0x39, "ds_read_i8", T_B32, 1, 1, MEM_SIGNED, F_LOAD) \
+	X(DS_READ_U8, 0x3a, "ds_read_u8", T_B32, 1, 1, 0, F_LOAD) \
+	X(DS_READ_I16, 0x3b, "ds_read_i16", T_B32, 1, 2, MEM_SIGNED, F_LOAD) \
+	X(DS_READ_U16, 0x3c, "ds_read_u16", T_B32, 1, 2, 0, F_LOAD) \
+	X(DS_ADD_U64, 0x40, "ds_add_u64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_SUB_U64, 0x41, "ds_sub_u64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_RSUB_U64, 0x42, "ds_rsub_u64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_INC_U64, 0x43, "ds_inc_u64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_DEC_U64, 0x44, "ds_dec_u64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MIN_I64, 0x45, "ds_min_i64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MAX_I64, 0x46, "ds_max_i64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MIN_U64, 0x47, "ds_min_u64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MAX_U64, 0x48, "ds_max_u64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_AND_B64, 0x49, "ds_and_b64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_OR_B64, 0x4a, "ds_or_b64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_XOR_B64, 0x4b, "ds_xor_b64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MSKOR_B64, 0x4c, "ds_mskor_b64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_WRITE_B64, 0x4d, "ds_write_b64", T_N, 2, 0, 0, F_STORE) \
+	X(DS_WRITE2_B64, 0x4e, "ds_write2_b64", T_N, 2, 0, 0, F_STORE) \
+	X(DS_WRITE2ST64_B64, 0x4f, "ds_write2st64_b64", T_N, 2, 0, 0, F_STORE) \
+	X(DS_CMPST_B64, 0x50, "ds_cmpst_b64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_CMPST_F64, 0x51, "ds_cmpst_f64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MIN_F64, 0x52, "ds_min_f64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_MAX_F64, 0x53, "ds_max_f64", T_N, 2, 0, MEM_ATOMIC, F_STORE) \
+	X(DS_ADD_RTN_F32, 0x55, "ds_add_rtn_f32", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_ADD_RTN_U64, 0x60, "ds_add_rtn_u64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_SUB_RTN_U64, 0x61, "ds_sub_rtn_u64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_RSUB_RTN_U64, 0x62, "ds_rsub_rtn_u64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_INC_RTN_U64, 0x63, "ds_inc_rtn_u64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_DEC_RTN_U64, 0x64, "ds_dec_rtn_u64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MIN_RTN_I64, 0x65, "ds_min_rtn_i64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MAX_RTN_I64, 0x66, "ds_max_rtn_i64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MIN_RTN_U64, 0x67, "ds_min_rtn_u64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MAX_RTN_U64, 0x68, "ds_max_rtn_u64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_AND_RTN_B64, 0x69, "ds_and_rtn_b64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_OR_RTN_B64, 0x6a, "ds_or_rtn_b64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_XOR_RTN_B64, 0x6b, "ds_xor_rtn_b64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MSKOR_RTN_B64, 0x6c, "ds_mskor_rtn_b64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_WRXCHG_RTN_B64, 0x6d, "ds_wrxchg_rtn_b64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_CMPST_RTN_B64, 0x70, "ds_cmpst_rtn_b64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_CMPST_RTN_F64, 0x71, "ds_cmpst_rtn_f64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MIN_RTN_F64, 0x72, "ds_min_rtn_f64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_MAX_RTN_F64, 0x73, "ds_max_rtn_f64", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(DS_READ_B64, 0x76, "ds_read_b64", T_B32, 2, 0, 0, F_LOAD) \
+	X(DS_READ2_B64, 0x77, "ds_read2_b64", T_B32, 4, 0, 0, F_LOAD) \
+	X(DS_READ2ST64_B64, 0x78, "ds_read2st64_b64", T_B32, 4, 0, 0, F_LOAD) \
+	X(DS_WRITE_B8_D16_HI, 0xa0, "ds_write_b8_d16_hi", T_N, 1, 1, MEM_D16_HI, F_STORE) \
+	X(DS_WRITE_B16_D16_HI, 0xa1, "ds_write_b16_d16_hi", T_N, 1, 2, MEM_D16_HI, F_STORE) \
+	X(DS_READ_U8_D16, 0xa2, "ds_read_u8_d16", T_B32, 1, 1, MEM_D16, F_LOAD) \
+	X(DS_READ_U8_D16_HI, 0xa3, "ds_read_u8_d16_hi", T_B32, 1, 1, MEM_D16_HI, F_LOAD) \
+	X(DS_READ_I8_D16, 0xa4, "ds_read_i8_d16", T_B32, 1, 1, MEM_D16 | MEM_SIGNED, F_LOAD) \
+	X(DS_READ_I8_D16_HI, 0xa5, "ds_read_i8_d16_hi", T_B32, 1, 1, MEM_D16_HI | MEM_SIGNED, F_LOAD) \
+	X(DS_READ_U16_D16, 0xa6, "ds_read_u16_d16", T_B32, 1, 2, MEM_D16, F_LOAD) \
+	X(DS_READ_U16_D16_HI, 0xa7, "ds_read_u16_d16_hi", T_B32, 1, 2, MEM_D16_HI, F_LOAD) \
+	X(DS_PERMUTE_B32, 0xb2, "ds_permute_b32", T_B32, 1, 0, 0, F_RTN) \
+	X(DS_BPERMUTE_B32, 0xb3, "ds_bpermute_b32", T_B32, 1, 0, 0, F_RTN) \
+	X(DS_WRITE_B96, 0xde, "ds_write_b96", T_N, 3, 0, 0, F_STORE) \
+	X(DS_WRITE_B128, 0xdf, "ds_write_b128", T_N, 4, 0, 0, F_STORE) \
+	X(DS_READ_B96, 0xfe, "ds_read_b96", T_B32, 3, 0, 0, F_LOAD) \
+	X(DS_READ_B128, 0xff, "ds_read_b128", T_B32, 4, 0, 0, F_LOAD)
 
 /*
  * MUBUF (BUFInstructions.td MUBUF_Real_gfx10) and GLOBAL/FLAT/SCRATCH
  * (FLATInstructions.td FLAT_Real_gfx10) share opcode numbers for the
- * loads and stores below; the atomics too.  src0 column = dwords, src1 =
- * bytes per element when below a dword, 0 otherwise; src2: 1 = signed.
+ * loads and stores below; MUBUF, GLOBAL and FLAT the atomics too (at
+ * 0x30 + k, 64-bit at 0x50 + k, k = atomic_kind in atomic.c; gfx1030
+ * has no float add and no flat csub, llvm-mc -mcpu=gfx1032).  src0
+ * column = dwords (atomics: data dwords, the cmpswap forms carry
+ * {new, compare}), src1 = bytes of a sub-dword access, src2 = MEM_*.
  */
-#define ISA_VMEM_LIST(X, P, p) \
+#define ISA_VMEM_LDST_LIST(X, P, p) \
 	X(P##_LOAD_UBYTE, 0x08, p "_load_ubyte", T_B32, 1, 1, 0, F_LOAD) \
-	X(P##_LOAD_SBYTE, 0x09, p "_load_sbyte", T_B32, 1, 1, 1, F_LOAD) \
+	X(P##_LOAD_SBYTE, 0x09, p "_load_sbyte", T_B32, 1, 1, MEM_SIGNED, F_LOAD) \
 	X(P##_LOAD_USHORT, 0x0a, p "_load_ushort", T_B32, 1, 2, 0, F_LOAD) \
-	X(P##_LOAD_SSHORT, 0x0b, p "_load_sshort", T_B32, 1, 2, 1, F_LOAD) \
+	X(P##_LOAD_SSHORT, 0x0b, p "_load_sshort", T_B32, 1, 2, MEM_SIGNED, F_LOAD) \
 	X(P##_LOAD_DWORD, 0x0c, p "_load_dword", T_B32, 1, 0, 0, F_LOAD) \
 	X(P##_LOAD_DWORDX2, 0x0d, p "_load_dwordx2", T_B32, 2, 0, 0, F_LOAD) \
 	X(P##_LOAD_DWORDX4, 0x0e, p "_load_dwordx4", T_B32, 4, 0, 0, F_LOAD) \
 	X(P##_LOAD_DWORDX3, 0x0f, p "_load_dwordx3", T_B32, 3, 0, 0, F_LOAD) \
 	X(P##_STORE_BYTE, 0x18, p "_store_byte", T_N, 1, 1, 0, F_STORE) \
+	X(P##_STORE_BYTE_D16_HI, 0x19, p "_store_byte_d16_hi", T_N, 1, 1, MEM_D16_HI, F_STORE) \
 	X(P##_STORE_SHORT, 0x1a, p "_store_short", T_N, 1, 2, 0, F_STORE) \
+	X(P##_STORE_SHORT_D16_HI, 0x1b, p "_store_short_d16_hi", T_N, 1, 2, MEM_D16_HI, F_STORE) \
 	X(P##_STORE_DWORD, 0x1c, p "_store_dword", T_N, 1, 0, 0, F_STORE) \
 	X(P##_STORE_DWORDX2, 0x1d, p "_store_dwordx2", T_N, 2, 0, 0, F_STORE) \
 	X(P##_STORE_DWORDX4, 0x1e, p "_store_dwordx4", T_N, 4, 0, 0, F_STORE) \
 	X(P##_STORE_DWORDX3, 0x1f, p "_store_dwordx3", T_N, 3, 0, 0, F_STORE) \
-	X(P##_ATOMIC_SWAP, 0x30, p "_atomic_swap", T_B32, 1, 0, 0, F_RTN) \
-	X(P##_ATOMIC_CMPSWAP, 0x31, p "_atomic_cmpswap", T_B32, 2, 0, 0, F_RTN) \
-	X(P##_ATOMIC_ADD, 0x32, p "_atomic_add", T_B32, 1, 0, 0, F_RTN) \
-	X(P##_ATOMIC_SUB, 0x33, p "_atomic_sub", T_B32, 1, 0, 0, F_RTN) \
-	X(P##_ATOMIC_SMIN, 0x35, p "_atomic_smin", T_B32, 1, 0, 0, F_RTN) \
-	X(P##_ATOMIC_UMIN, 0x36, p "_atomic_umin", T_B32, 1, 0, 0, F_RTN) \
-	X(P##_ATOMIC_SMAX, 0x37, p "_atomic_smax", T_B32, 1, 0, 0, F_RTN) \
-	X(P##_ATOMIC_UMAX, 0x38, p "_atomic_umax", T_B32, 1, 0, 0, F_RTN) \
-	X(P##_ATOMIC_AND, 0x39, p "_atomic_and", T_B32, 1, 0, 0, F_RTN) \
-	X(P##_ATOMIC_OR, 0x3a, p "_atomic_or", T_B32, 1, 0, 0, F_RTN) \
-	X(P##_ATOMIC_XOR, 0x3b, p "_atomic_xor", T_B32, 1, 0, 0, F_RTN) \
-	X(P##_ATOMIC_INC, 0x3c, p "_atomic_inc", T_B32, 1, 0, 0, F_RTN) \
-	X(P##_ATOMIC_DEC, 0x3d, p "_atomic_dec", T_B32, 1, 0, 0, F_RTN)
+	X(P##_LOAD_UBYTE_D16, 0x20, p "_load_ubyte_d16", T_B32, 1, 1, MEM_D16, F_LOAD) \
+	X(P##_LOAD_UBYTE_D16_HI, 0x21, p "_load_ubyte_d16_hi", T_B32, 1, 1, MEM_D16_HI, F_LOAD) \
+	X(P##_LOAD_SBYTE_D16, 0x22, p "_load_sbyte_d16", T_B32, 1, 1, MEM_D16 | MEM_SIGNED, F_LOAD) \
+	X(P##_LOAD_SBYTE_D16_HI, 0x23, p "_load_sbyte_d16_hi", T_B32, 1, 1, MEM_D16_HI | MEM_SIGNED, F_LOAD) \
+	X(P##_LOAD_SHORT_D16, 0x24, p "_load_short_d16", T_B32, 1, 2, MEM_D16, F_LOAD) \
+	X(P##_LOAD_SHORT_D16_HI, 0x25, p "_load_short_d16_hi", T_B32, 1, 2, MEM_D16_HI, F_LOAD)
 
-#define ISA_MUBUF_LIST(X)	ISA_VMEM_LIST(X, BUFFER, "buffer") \
+#define ISA_VMEM_ATOMIC_LIST(X, P, p) \
+	X(P##_ATOMIC_SWAP, 0x30, p "_atomic_swap", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_CMPSWAP, 0x31, p "_atomic_cmpswap", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_ADD, 0x32, p "_atomic_add", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_SUB, 0x33, p "_atomic_sub", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_SMIN, 0x35, p "_atomic_smin", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_UMIN, 0x36, p "_atomic_umin", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_SMAX, 0x37, p "_atomic_smax", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_UMAX, 0x38, p "_atomic_umax", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_AND, 0x39, p "_atomic_and", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_OR, 0x3a, p "_atomic_or", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_XOR, 0x3b, p "_atomic_xor", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_INC, 0x3c, p "_atomic_inc", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_DEC, 0x3d, p "_atomic_dec", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_FCMPSWAP, 0x3e, p "_atomic_fcmpswap", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_FMIN, 0x3f, p "_atomic_fmin", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_FMAX, 0x40, p "_atomic_fmax", T_B32, 1, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_SWAP_X2, 0x50, p "_atomic_swap_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_CMPSWAP_X2, 0x51, p "_atomic_cmpswap_x2", T_B32, 4, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_ADD_X2, 0x52, p "_atomic_add_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_SUB_X2, 0x53, p "_atomic_sub_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_SMIN_X2, 0x55, p "_atomic_smin_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_UMIN_X2, 0x56, p "_atomic_umin_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_SMAX_X2, 0x57, p "_atomic_smax_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_UMAX_X2, 0x58, p "_atomic_umax_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_AND_X2, 0x59, p "_atomic_and_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_OR_X2, 0x5a, p "_atomic_or_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_XOR_X2, 0x5b, p "_atomic_xor_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_INC_X2, 0x5c, p "_atomic_inc_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_DEC_X2, 0x5d, p "_atomic_dec_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_FCMPSWAP_X2, 0x5e, p "_atomic_fcmpswap_x2", T_B32, 4, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_FMIN_X2, 0x5f, p "_atomic_fmin_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN) \
+	X(P##_ATOMIC_FMAX_X2, 0x60, p "_atomic_fmax_x2", T_B32, 2, 0, MEM_ATOMIC, F_RTN)
+
+/*
+ * Typed loads and stores (BUFInstructions.td): src0 column = VGPRs,
+ * src1 = channels; d16 forms pack two 16-bit channels per VGPR.  MUBUF
+ * takes the format from the V#, MTBUF from the instruction.
+ */
+#define ISA_FORMAT_LIST(X, P, p, base, d16base) \
+	X(P##_LOAD_FORMAT_X, base + 0, p "_load_format_x", T_B32, 1, 1, MEM_FORMAT, F_LOAD) \
+	X(P##_LOAD_FORMAT_XY, base + 1, p "_load_format_xy", T_B32, 2, 2, MEM_FORMAT, F_LOAD) \
+	X(P##_LOAD_FORMAT_XYZ, base + 2, p "_load_format_xyz", T_B32, 3, 3, MEM_FORMAT, F_LOAD) \
+	X(P##_LOAD_FORMAT_XYZW, base + 3, p "_load_format_xyzw", T_B32, 4, 4, MEM_FORMAT, F_LOAD) \
+	X(P##_STORE_FORMAT_X, base + 4, p "_store_format_x", T_N, 1, 1, MEM_FORMAT, F_STORE) \
+	X(P##_STORE_FORMAT_XY, base + 5, p "_store_format_xy", T_N, 2, 2, MEM_FORMAT, F_STORE) \
+	X(P##_STORE_FORMAT_XYZ, base + 6, p "_store_format_xyz", T_N, 3, 3, MEM_FORMAT, F_STORE) \
+	X(P##_STORE_FORMAT_XYZW, base + 7, p "_store_format_xyzw", T_N, 4, 4, MEM_FORMAT, F_STORE) \
+	X(P##_LOAD_FORMAT_D16_X, d16base + 0, p "_load_format_d16_x", T_B32, 1, 1, MEM_FORMAT | MEM_D16, F_LOAD) \
+	X(P##_LOAD_FORMAT_D16_XY, d16base + 1, p "_load_format_d16_xy", T_B32, 1, 2, MEM_FORMAT | MEM_D16, F_LOAD) \
+	X(P##_LOAD_FORMAT_D16_XYZ, d16base + 2, p "_load_format_d16_xyz", T_B32, 2, 3, MEM_FORMAT | MEM_D16, F_LOAD) \
+	X(P##_LOAD_FORMAT_D16_XYZW, d16base + 3, p "_load_format_d16_xyzw", T_B32, 2, 4, MEM_FORMAT | MEM_D16, F_LOAD) \
+	X(P##_STORE_FORMAT_D16_X, d16base + 4, p "_store_format_d16_x", T_N, 1, 1, MEM_FORMAT | MEM_D16, F_STORE) \
+	X(P##_STORE_FORMAT_D16_XY, d16base + 5, p "_store_format_d16_xy", T_N, 1, 2, MEM_FORMAT | MEM_D16, F_STORE) \
+	X(P##_STORE_FORMAT_D16_XYZ, d16base + 6, p "_store_format_d16_xyz", T_N, 2, 3, MEM_FORMAT | MEM_D16, F_STORE) \
+	X(P##_STORE_FORMAT_D16_XYZW, d16base + 7, p "_store_format_d16_xyzw", T_N, 2, 4, MEM_FORMAT | MEM_D16, F_STORE)
+
+#define ISA_MUBUF_LIST(X)	ISA_VMEM_LDST_LIST(X, BUFFER, "buffer") \
+	ISA_FORMAT_LIST(X, BUFFER, "buffer", 0x00, 0x80) \
+	ISA_VMEM_ATOMIC_LIST(X, BUFFER, "buffer") \
 	X(BUFFER_GL0_INV, 0x71, "buffer_gl0_inv", T_N, 0, 0, 0, 0) \
 	X(BUFFER_GL1_INV, 0x72, "buffer_gl1_inv", T_N, 0, 0, 0, 0)
-#define ISA_GLOBAL_LIST(X)	ISA_VMEM_LIST(X, GLOBAL, "global")
-#define ISA_FLAT_LIST(X)	ISA_VMEM_LIST(X, FLAT, "flat")
+#define ISA_GLOBAL_LIST(X)	ISA_VMEM_LDST_LIST(X, GLOBAL, "global") \
+	ISA_VMEM_ATOMIC_LIST(X, GLOBAL, "global")
+#define ISA_FLAT_LIST(X)	ISA_VMEM_LDST_LIST(X, FLAT, "flat") \
+	ISA_VMEM_ATOMIC_LIST(X, FLAT, "flat")
+/* MTBUF (BUFInstructions.td MTBUF_Real_gfx10): the typed forms only. */
+#define ISA_MTBUF_LIST(X)	ISA_FORMAT_LIST(X, TBUFFER, "tbuffer", 0x0, 0x8)
+/*
+ * MIMG for storage images (MIMGInstructions.td, gfx10 numbers): src0
+ * column = 1 when the address ends with a mip level; atomics at 15 + k
+ * (k as the MUBUF atomics, atomic.c).  Data VGPRs follow DMASK.
+ */
+#define ISA_MIMG_LIST(X) \
+	X(IMAGE_LOAD, 0, "image_load", T_B32, 0, 0, 0, F_LOAD) \
+	X(IMAGE_LOAD_MIP, 1, "image_load_mip", T_B32, 1, 0, 0, F_LOAD) \
+	X(IMAGE_STORE, 8, "image_store", T_N, 0, 0, 0, F_STORE) \
+	X(IMAGE_STORE_MIP, 9, "image_store_mip", T_N, 1, 0, 0, F_STORE) \
+	X(IMAGE_GET_RESINFO, 14, "image_get_resinfo", T_B32, 0, 0, 0, F_LOAD) \
+	X(IMAGE_ATOMIC_SWAP, 15, "image_atomic_swap", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_CMPSWAP, 16, "image_atomic_cmpswap", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_ADD, 17, "image_atomic_add", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_SUB, 18, "image_atomic_sub", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_SMIN, 20, "image_atomic_smin", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_UMIN, 21, "image_atomic_umin", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_SMAX, 22, "image_atomic_smax", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_UMAX, 23, "image_atomic_umax", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_AND, 24, "image_atomic_and", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_OR, 25, "image_atomic_or", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_XOR, 26, "image_atomic_xor", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_INC, 27, "image_atomic_inc", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_DEC, 28, "image_atomic_dec", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_FCMPSWAP, 29, "image_atomic_fcmpswap", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_FMIN, 30, "image_atomic_fmin", T_B32, 0, 0, MEM_ATOMIC, F_RTN) \
+	X(IMAGE_ATOMIC_FMAX, 31, "image_atomic_fmax", T_B32, 0, 0, MEM_ATOMIC, F_RTN)
+
 /* Scratch has no atomics (FLATInstructions.td): loads and stores only. */
-#define ISA_SCRATCH_LIST(X) \
-	X(SCRATCH_LOAD_DWORD, 0x0c, "scratch_load_dword", T_B32, 1, 0, 0, F_LOAD) \
-	X(SCRATCH_LOAD_DWORDX2, 0x0d, "scratch_load_dwordx2", T_B32, 2, 0, 0, F_LOAD) \
-	X(SCRATCH_LOAD_DWORDX4, 0x0e, "scratch_load_dwordx4", T_B32, 4, 0, 0, F_LOAD) \
-	X(SCRATCH_STORE_DWORD, 0x1c, "scratch_store_dword", T_N, 1, 0, 0, F_STORE) \
-	X(SCRATCH_STORE_DWORDX2, 0x1d, "scratch_store_dwordx2", T_N, 2, 0, 0, F_STORE) \
-	X(SCRATCH_STORE_DWORDX4, 0x1e, "scratch_store_dwordx4", T_N, 4, 0, 0, F_STORE)
+#define ISA_SCRATCH_LIST(X)	ISA_VMEM_LDST_LIST(X, SCRATCH, "scratch")
 
 /* The encoding classes, in the order of the opcode enum. */
 enum isa_fmt {
@@ -870,6 +1106,8 @@ enum isa_fmt {
 	FMT_GLOBAL,
 	FMT_FLAT,
 	FMT_SCRATCH,
+	FMT_MTBUF,
+	FMT_MIMG,
 	FMT_COUNT
 };
 
@@ -890,7 +1128,9 @@ enum isa_fmt {
 	C(FMT_MUBUF, ISA_MUBUF_LIST) \
 	C(FMT_GLOBAL, ISA_GLOBAL_LIST) \
 	C(FMT_FLAT, ISA_FLAT_LIST) \
-	C(FMT_SCRATCH, ISA_SCRATCH_LIST)
+	C(FMT_SCRATCH, ISA_SCRATCH_LIST) \
+	C(FMT_MTBUF, ISA_MTBUF_LIST) \
+	C(FMT_MIMG, ISA_MIMG_LIST)
 
 /* The opcode enum: ISA_OP_<ID>; 0 means "not an instruction we know". */
 #define ISA_ENUM_X(id, hw, name, d, s0, s1, s2, fl)	ISA_OP_##id,

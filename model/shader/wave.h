@@ -66,8 +66,12 @@ struct shader_operand {
  *   SMEM:  dst = SDATA, src[0] = SBASE, src[1] = SOFFSET, offset.
  *   DS:    dst = VDST, src[0] = ADDR, src[1] = DATA0, src[2] = DATA1,
  *          offset = OFFSET0, offset1 = OFFSET1.
- *   MUBUF: dst = VDATA, src[0] = VADDR, src[1] = SRSRC, src[2] = SOFFSET.
- *   FLAT:  dst = VDST, src[0] = ADDR, src[1] = DATA, src[2] = SADDR.
+ *   MUBUF: dst = VDATA, src[0] = VADDR, src[1] = SRSRC, src[2] = SOFFSET;
+ *          MTBUF too, offset1 = FORMAT.
+ *   MIMG:  dst = VDATA, src[0] = VADDR, src[1] = SRSRC, offset = the
+ *          address VGPRs (8 bits each), offset1 = MIMG_I_* (isa_gfx10.h).
+ *   FLAT:  dst = VDST, src[0] = ADDR, src[1] = DATA, src[2] = SADDR
+ *          (SCRATCH: src[0] none when SADDR is 0x7f).
  *   SOPP:  offset = SIMM16; branches: target = instruction index.
  */
 struct shader_inst {
@@ -121,6 +125,7 @@ struct shader_stop {
 	uint32_t dw[3];		/* its first dwords */
 	uint64_t fault_va;
 	bool fault_write;
+	const char *why;	/* SHADER_UNSUPPORTED: what, if known (static), else NULL */
 };
 
 /*

@@ -299,16 +299,54 @@ gen_e64(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 	}
 }
 
+/* DS atomics with two data operands: compare-store and mask-or. */
+static bool
+ds_two_data(const char *nm)
+{
+	return strstr(nm, "cmpst") != NULL || strstr(nm, "mskor") != NULL;
+}
+
+/* Image opcodes on a 2D image (2D array for the _mip forms). */
+static void
+gen_mimg(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
+{
+	const char *nm = i->name;
+
+	if (i->hw == 14)	/* image_get_resinfo */
+		add_case(c, n, op, 12, 4, 8, -1, "%s v[12:15], v4, s[8:15] "
+		    "dmask:0xf dim:SQ_RSRC_IMG_2D unorm", nm);
+	else if (i->src[2] & MEM_ATOMIC)
+		add_case(c, n, op, 12, 4, 8, -1, "%s %s, v[4:5], s[8:15] "
+		    "dmask:%s dim:SQ_RSRC_IMG_2D unorm glc", nm,
+		    strstr(nm, "cmpswap") ? "v[12:13]" : "v12",
+		    strstr(nm, "cmpswap") ? "0x3" : "0x1");
+	else if (i->src[0])
+		add_case(c, n, op, 12, 4, 8, -1, "%s v[12:15], v[4:7], s[8:15] "
+		    "dmask:0xf dim:SQ_RSRC_IMG_2D_ARRAY unorm", nm);
+	else
+		add_case(c, n, op, 12, 4, 8, -1, "%s v[12:15], v[4:5], s[8:15] "
+		    "dmask:0xf dim:SQ_RSRC_IMG_2D unorm", nm);
+}
+
 static void
 gen_mem(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 {
 	unsigned nd = i->src[0] ? i->src[0] : 1;
+	/* dwords returned: (f)cmpswap data is {new, compare} */
+	unsigned nr = strstr(i->name, "cmpswap") != NULL ? nd / 2 : nd;
 	const char *nm = i->name;
 	bool ld = i->flags & F_LOAD, st = i->flags & F_STORE;
 
 	switch (i->fmt) {
 	case FMT_DS:
-		if (strstr(nm, "read2"))
+		if (ds_two_data(nm) && st)
+			add_case(c, n, op, -1, 4, 6, 8, "%s v4, %s, %s offset:16",
+			    nm, vrange(6, nd), vrange(8, nd));
+		else if (ds_two_data(nm))
+			add_case(c, n, op, 12, 4, 6, 8, "%s %s, v4, %s, %s "
+			    "offset:16", nm, vrange(12, nd), vrange(6, nd),
+			    vrange(8, nd));
+		else if (strstr(nm, "read2"))
 			add_case(c, n, op, 12, 4, -1, -1, "%s %s, v4 offset0:1 "
 			    "offset1:2", nm, vrange(12, nd));
 		else if (strstr(nm, "write2"))
@@ -321,8 +359,8 @@ gen_mem(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 			add_case(c, n, op, -1, 4, 6, -1, "%s v4, %s offset:16", nm,
 			    vrange(6, nd));
 		else
-			add_case(c, n, op, 12, 4, 6, -1, "%s v12, v4, v6 offset:16",
-			    nm);
+			add_case(c, n, op, 12, 4, 6, -1, "%s %s, v4, %s offset:16",
+			    nm, vrange(12, nd), vrange(6, nd));
 		break;
 	case FMT_MUBUF:
 		if (i->src[0] == 0)
@@ -332,6 +370,13 @@ gen_mem(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 			    "offen offset:16%s", nm, vrange(12, nd),
 			    ld || st ? "" : " glc");
 		break;
+	case FMT_MIMG:
+		gen_mimg(c, n, op, i);
+		break;
+	case FMT_MTBUF:
+		add_case(c, n, op, 12, 4, 8, 2, "%s %s, v4, s[8:11], format:22, "
+		    "s2 offen offset:16", nm, vrange(12, nd));
+		break;
 	case FMT_GLOBAL:
 		if (ld)
 			add_case(c, n, op, 12, 4, -1, -1, "%s %s, v[4:5], off "
@@ -340,8 +385,8 @@ gen_mem(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 			add_case(c, n, op, -1, 4, 6, -1, "%s v[4:5], %s, off "
 			    "offset:-16", nm, vrange(6, nd));
 		else
-			add_case(c, n, op, 12, 4, 6, -1, "%s v12, v[4:5], %s, off "
-			    "offset:-16 glc", nm, vrange(6, nd));
+			add_case(c, n, op, 12, 4, 6, -1, "%s %s, v[4:5], %s, off "
+			    "offset:-16 glc", nm, vrange(12, nr), vrange(6, nd));
 		if (ld)	/* and the SADDR form */
 			add_case(c, n, op, 12, 4, -1, 10, "%s %s, v4, s[10:11] "
 			    "offset:8", nm, vrange(12, nd));
@@ -354,8 +399,8 @@ gen_mem(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 			add_case(c, n, op, -1, 4, 6, -1, "%s v[4:5], %s", nm,
 			    vrange(6, nd));
 		else
-			add_case(c, n, op, 12, 4, 6, -1, "%s v12, v[4:5], %s glc",
-			    nm, vrange(6, nd));
+			add_case(c, n, op, 12, 4, 6, -1, "%s %s, v[4:5], %s glc",
+			    nm, vrange(12, nr), vrange(6, nd));
 		break;
 	case FMT_SCRATCH:
 		if (ld)
@@ -395,7 +440,7 @@ gen_cases(struct enc_case *c)
 				    "%s v1, v4, v6, v8", i->name);
 			break;
 		case FMT_DS: case FMT_MUBUF: case FMT_GLOBAL: case FMT_FLAT:
-		case FMT_SCRATCH:
+		case FMT_SCRATCH: case FMT_MTBUF: case FMT_MIMG:
 			gen_mem(c, &n, op, i);
 			break;
 		default:
@@ -420,6 +465,11 @@ gen_cases(struct enc_case *c)
 	    "v_add_f32_e32 v1, 0x40490fdb, v6");
 	add_case(c, &n, ISA_OP_S_ADD_U32, 4, -1, -1, -1,
 	    "s_add_u32 s4, 0x12345678, -16");
+	/* MIMG with NSA (address VGPRs listed) and d16 */
+	add_case(c, &n, ISA_OP_IMAGE_LOAD, 12, 4, 8, -1, "image_load v[12:15], "
+	    "[v4, v9, v6], s[8:15] dmask:0xf dim:SQ_RSRC_IMG_2D_ARRAY unorm");
+	add_case(c, &n, ISA_OP_IMAGE_STORE, 12, 4, 8, -1, "image_store v[12:13], "
+	    "v[4:5], s[8:15] dmask:0xf dim:SQ_RSRC_IMG_2D unorm d16");
 	return n;
 }
 
