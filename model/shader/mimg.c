@@ -190,19 +190,24 @@ static void
 image_store(struct shader_wave *w, const struct shader_inst *in,
     const struct timg *t, int l, uint64_t va)
 {
+	unsigned dmask = F_GET((uint32_t)in->offset1, MIMG_I_DMASK), n = 0, k;
 	uint8_t raw[16] = { 0 };
-	uint32_t ch[4];
+	uint32_t ch[4] = { 0 };
 	float f;
 
 	uint32_t h;
 
+	/* VDATA holds the DMASK channels only, in order (ACO: dmask 1 for R32). */
 	for (unsigned c = 0; c < 4; c++) {
+		if (!((dmask >> c) & 1))
+			continue;
+		k = n++;
 		if (!F_GET((uint32_t)in->offset1, MIMG_I_D16)) {
-			ch[c] = w->vgpr[(in->dst.reg + c) & 0xff][l];
+			ch[c] = w->vgpr[(in->dst.reg + k) & 0xff][l];
 			continue;
 		}
-		h = w->vgpr[(in->dst.reg + c / 2) & 0xff][l];
-		h = c % 2 ? h >> 16 : h & 0xffff;
+		h = w->vgpr[(in->dst.reg + k / 2) & 0xff][l];
+		h = k % 2 ? h >> 16 : h & 0xffff;
 		if (t->fmt->nfmt == NF_SINT)
 			ch[c] = (uint32_t)(int32_t)(int16_t)h;
 		else if (t->fmt->nfmt == NF_UINT)
@@ -289,9 +294,9 @@ exec_mimg(struct shader_wave *w, const struct shader_inst *in)
 		wave_stop(w, in, SHADER_UNSUPPORTED);
 		return;
 	}
-	if ((i->flags & F_STORE) &&
-	    (F_GET((uint32_t)in->offset1, MIMG_I_DMASK) != 0xf ||
-	    !buf_fmt_can_store(t.fmt))) {
+	if ((i->flags & F_STORE) && (!buf_fmt_can_store(t.fmt) ||
+	    (~F_GET((uint32_t)in->offset1, MIMG_I_DMASK) &
+	    ((1u << t.fmt->ncomp) - 1)) != 0)) {
 		wave_stop(w, in, SHADER_UNSUPPORTED);
 		return;
 	}
