@@ -3,28 +3,15 @@
  * DISPATCH_INDIRECT.  The state comes from the COMPUTE_* SH registers the
  * queue set with SET_SH_REG (fields: include/amd/gc_10_3_reg.h, facts
  * §6.4); the shader is fetched through the queue's VMID, decoded once per
- * (VMID, address, contents) and run by model/shader, workgroup after
- * workgroup, on the engine thread (one host core per engine for now; the
- * workgroups of a grid are independent, so they can go to a thread pool
- * later).
+ * (VMID, address, contents) and run by model/shader.
  *
- * Wave launch, per workgroup (Mesa src/amd/vulkan/radv_shader_args.c for
- * the SGPR order; AMD "RDNA2 Instruction Set Architecture", section 3.3
- * "Initial Wave State"):
- *   waves = ceil(threads / wave size); wave32 when the initiator has
- *   CS_W32_EN, else wave64; the last wave's EXEC covers the threads left.
- *   SGPRs: s0.. = COMPUTE_USER_DATA_0.. (RSRC2.USER_SGPR of them), then
- *   the workgroup id X, Y, Z (each if TGID_*_EN), then TG_SIZE (if
- *   TG_SIZE_EN): number of waves in [5:0], this wave's index in [11:6]
- *   (Mesa ac_nir_lower_intrinsics_to_args: num_subgroups = bits 0..5,
- *   subgroup_id = bits 6..11), then the scratch wave offset (if
- *   SCRATCH_EN; scratch.c).
- *   VGPRs: v0 = thread id X, v1 = Y (TIDIG_COMP_CNT >= 1), v2 = Z (>= 2).
- *   MODE: round and denorm from RSRC1.FLOAT_MODE, IEEE and DX10_CLAMP.
- *   LDS: RSRC2.LDS_SIZE x 512 bytes, one zeroed block per workgroup.
- * The waves of a workgroup run round-robin, a slice of instructions each,
- * so s_barrier works: a wave waits until every wave that has not ended
- * reached it.
+ * Workgroups run on the shader pool (shader_pool.h): the engine thread
+ * and, when the host has more CPUs, helper threads take workgroups in
+ * grid order from one counter, a chunk at a time, each with its own
+ * waves, LDS and translation cache (workgroup.c: wave launch, barriers).
+ * The waves of a workgroup stay on one thread.  METALGPU_SHADER_THREADS=1
+ * runs them all on the engine thread, one after another, as before the
+ * pool.
  *
  * Errors stop the dispatch and hang the queue, as on the hardware (the
  * driver's hang detection then cancels the job):
@@ -45,8 +32,9 @@
 #include "amd/gc_10_3_reg.h"
 #include "amd/ih_v5.h"
 #include "cp.h"
-#include "scratch.h"
 #include "shader/wave.h"
+#include "shader_pool.h"
+#include "workgroup.h"
 
 #define NSLOTS			128	/* ring_id: me [3:2] pipe [1:0] queue [6:4] */
 #define NBASES			4	/* SET_BASE indices kept */
@@ -54,10 +42,10 @@
 #define CODE_MAX_BYTES		(256u << 10)	/* fetch limit per shader */
 #define CODE_PAGE		4096u
 #define S_CODE_END		0xbf9f0000u	/* ACO pads a shader's end with it */
-#define MAX_WG_THREADS		1024
-#define MAX_WAVES		(MAX_WG_THREADS / 32)
-#define LDS_MAX_BYTES		(64u << 10)
-#define SLICE			(1u << 16)	/* instructions per wave turn */
+#define CHECK_INSTS		(1u << 16)	/* between two interrupted() */
+#define CACHE_LINE		64
+#define CHUNKS_PER_THREAD	32
+#define CHUNK_MAX		64		/* groups taken at a time */
 
 struct shader_cache {
 	bool used;
@@ -75,60 +63,21 @@ struct queue_state {
 	uint64_t base[NBASES];
 };
 
+
 struct dispatch_state {
 	uint32_t sh_first;		/* absolute dword of COMPUTE_SH_FIRST */
 	struct queue_state qs[NSLOTS];
 	struct shader_cache cache[CACHE_ENTRIES];
 	uint64_t tick;
 	uint32_t *fetch;		/* CODE_MAX_BYTES */
-	struct shader_wave wave[MAX_WAVES];
-	unsigned nwaves_alloc;
-	uint8_t lds[LDS_MAX_BYTES];
+	/* Participant i of a dispatch runs its groups on worker[i]; 0 is
+	 * the engine thread.  The pool and workers 1.. come with the first
+	 * dispatch of more than one group. */
+	struct shader_pool *pool;
+	bool pool_tried;
+	unsigned nworkers;
+	struct wg_worker *worker[SHADER_POOL_MAX];
 };
-
-/* Shader memory: the queue's VMID through the GMC. */
-struct dmem {
-	struct navi23 *m;
-	unsigned vmid;
-	enum navi23_engine eng;
-};
-
-/* One workgroup's barrier. */
-struct wg_sync {
-	unsigned live;		/* waves that have not ended */
-	unsigned arrived;
-	unsigned gen;		/* bumped when a barrier releases */
-};
-
-/* The launch parameters of one dispatch. */
-struct launch {
-	uint64_t pgm;
-	uint32_t rsrc1, rsrc2, initiator;
-	uint32_t tmpring;		/* COMPUTE_TMPRING_SIZE (scratch.c) */
-	uint32_t full[3], partial[3];
-	uint32_t groups[3], start[3];
-	uint32_t last_threads[3];	/* threads of the last group per dim */
-	uint32_t user[COMPUTE_USER_DATA_COUNT];
-	unsigned wave_size, lds_bytes;
-};
-
-static int
-dmem_read(void *ctx, uint64_t va, void *dst, size_t len)
-{
-	struct dmem *d = ctx;
-
-	return gmc_read(d->m, d->vmid, va, dst, len, d->eng);
-}
-
-static int
-dmem_write(void *ctx, uint64_t va, const void *src, size_t len)
-{
-	struct dmem *d = ctx;
-
-	return gmc_write(d->m, d->vmid, va, src, len, d->eng);
-}
-
-static const struct shader_mem_ops dmem_ops = { dmem_read, dmem_write };
 
 int
 dispatch_init(struct pm4_ctx *c)
@@ -142,6 +91,13 @@ dispatch_init(struct pm4_ctx *c)
 		free(ds);
 		return -1;
 	}
+	ds->worker[0] = wg_worker_create(0);
+	if (ds->worker[0] == NULL) {
+		free(ds->fetch);
+		free(ds);
+		return -1;
+	}
+	ds->nworkers = 1;
 	ds->sh_first = model_abs(c->m, COMPUTE_SH_FIRST);
 	c->disp = ds;
 	return 0;
@@ -158,8 +114,9 @@ dispatch_fini(struct pm4_ctx *c)
 		shader_program_free(ds->cache[i].prog);
 		free(ds->cache[i].code);
 	}
-	for (unsigned i = 0; i < ds->nwaves_alloc; i++)
-		shader_wave_fini(&ds->wave[i]);
+	shader_pool_destroy(ds->pool);
+	for (unsigned i = 0; i < ds->nworkers; i++)
+		wg_worker_destroy(ds->worker[i]);
 	free(ds->fetch);
 	free(ds);
 	c->disp = NULL;
@@ -293,183 +250,205 @@ get_program(struct pm4_ctx *c, unsigned vmid, uint64_t pgm)
 
 /* --- launch --------------------------------------------------------------- */
 
-static bool
-wg_barrier(void *ctx, struct shader_wave *w)
-{
-	struct wg_sync *s = ctx;
+/* A dispatch on its way, shared by the participants. */
+struct grid_run {
+	struct pm4_ctx *c;
+	const struct launch *l;
+	const struct shader_program *prog;
+	unsigned vmid;
+	uint64_t ngroups;
+	uint64_t chunk;			/* groups taken at a time */
+	/* Each on its own cache line: every participant bumps next, and
+	 * all of them read stop between rounds of wave turns. */
+	_Alignas(CACHE_LINE) atomic_ullong next;	/* the next group to hand out */
+	_Alignas(CACHE_LINE) atomic_bool stop;	/* an error or a halt: no more groups */
+	_Alignas(CACHE_LINE) pthread_mutex_t mu;
+	/* mu must be held for these: */
+	enum dispatch_rc rc;		/* the worst outcome so far */
+	uint64_t err_group;		/* the first group (grid order) that failed */
+	struct wg_error err;		/* and why */
+};
 
-	(void)w;
-	if (++s->arrived < s->live)
-		return false;
-	s->arrived = 0;
-	s->gen++;
-	return true;
-}
-
-/* Reset a pooled wave for a new launch (its VGPR file is kept). */
-static int
-wave_get(struct dispatch_state *ds, unsigned i, unsigned lanes)
-{
-	struct shader_wave *w = &ds->wave[i];
-	uint32_t (*v)[SHADER_MAX_LANES];
-
-	while (ds->nwaves_alloc <= i) {
-		if (shader_wave_init(&ds->wave[ds->nwaves_alloc], 64) != 0)
-			return -1;
-		ds->nwaves_alloc++;
-	}
-	v = w->vgpr;
-	memset(w, 0, sizeof(*w));
-	w->vgpr = v;
-	w->nlanes = lanes;
-	return 0;
-}
-
-/* Initial state of wave `wi` of a workgroup (see the header comment). */
-static void
-wave_setup(const struct launch *l, struct shader_wave *w, unsigned wi,
-    unsigned nwaves, const uint32_t tgid[3], const uint32_t dim[3],
-    unsigned threads)
-{
-	uint32_t r2 = l->rsrc2, r1 = l->rsrc1;
-	unsigned s = F_GET(r2, PGM_RSRC2_USER_SGPR), tidig = F_GET(r2, PGM_RSRC2_TIDIG_COMP_CNT);
-	uint64_t exec = 0;
-
-	for (unsigned i = 0; i < s && i < COMPUTE_USER_DATA_COUNT; i++)
-		w->sgpr[i] = l->user[i];
-	if (F_GET(r2, PGM_RSRC2_TGID_X_EN))
-		w->sgpr[s++] = tgid[0];
-	if (F_GET(r2, PGM_RSRC2_TGID_Y_EN))
-		w->sgpr[s++] = tgid[1];
-	if (F_GET(r2, PGM_RSRC2_TGID_Z_EN))
-		w->sgpr[s++] = tgid[2];
-	if (F_GET(r2, PGM_RSRC2_TG_SIZE_EN))
-		w->sgpr[s++] = (nwaves & 0x3f) | (wi & 0x3f) << 6;
-	if (F_GET(r2, PGM_RSRC2_SCRATCH_EN))
-		w->sgpr[s++] = scratch_wave_offset(l->tmpring, wi);
-	for (unsigned lane = 0; lane < w->nlanes; lane++) {
-		unsigned t = wi * w->nlanes + lane;
-
-		if (t >= threads) {
-			w->vgpr[0][lane] = w->vgpr[1][lane] = w->vgpr[2][lane] = 0;
-			continue;
-		}
-		exec |= 1ull << lane;
-		w->vgpr[0][lane] = t % dim[0];
-		w->vgpr[1][lane] = tidig >= 1 ? t / dim[0] % dim[1] : 0;
-		w->vgpr[2][lane] = tidig >= 2 ? t / (dim[0] * dim[1]) : 0;
-	}
-	w->sgpr[OPR_EXEC_LO] = (uint32_t)exec;
-	w->sgpr[OPR_EXEC_HI] = w->nlanes == 64 ? (uint32_t)(exec >> 32) : 0;
-	w->mode = F_GET(r1, PGM_RSRC1_FLOAT_MODE) |
-	    F_PREP(MODE_DX10_CLAMP, F_GET(r1, PGM_RSRC1_DX10_CLAMP)) |
-	    F_PREP(MODE_IEEE, F_GET(r1, PGM_RSRC1_IEEE_MODE));
-}
+/* What one participant needs beside the shared run. */
+struct share {
+	struct grid_run *r;
+	uint64_t since_check;		/* instructions since interrupted() */
+};
 
 /* A wave stopped on something else than s_endpgm: report it. */
 static enum dispatch_rc
 wave_error(struct pm4_ctx *c, const struct launch *l, unsigned vmid,
-    const uint32_t tgid[3], unsigned wi, const struct shader_wave *w)
+    const struct wg_error *e)
 {
-	const struct shader_stop *st = &w->stop;
+	const struct shader_stop *st = &e->stop;
 	uint32_t data[4] = { st->pc, st->dw[0], st->dw[1],
 	    (uint32_t)(l->pgm >> COMPUTE_PGM_SHIFT) };
 
+	if (e->wave >= WG_MAX_WAVES) {
+		model_log(c->m, "cp %s: out of memory for waves", c->q->name);
+		return DISPATCH_HANG;
+	}
 	if (st->status == SHADER_FAULT) {
 		model_log(c->m, "cp %s: shader 0x%llx wave %u of group (%u,%u,%u): VM fault on %s of 0x%llx at PC 0x%x (dwords 0x%08x 0x%08x); dispatch stopped",
-		    c->q->name, (unsigned long long)l->pgm, wi, tgid[0], tgid[1],
-		    tgid[2], st->fault_write ? "write" : "read",
+		    c->q->name, (unsigned long long)l->pgm, e->wave, e->tgid[0],
+		    e->tgid[1], e->tgid[2], st->fault_write ? "write" : "read",
 		    (unsigned long long)st->fault_va, st->pc, st->dw[0], st->dw[1]);
 		return DISPATCH_HANG;	/* the GMC raised the fault */
 	}
 	model_log(c->m, "cp %s: shader 0x%llx (vmid %u) wave %u of group (%u,%u,%u): %s instruction at PC 0x%x: dwords 0x%08x 0x%08x%s%s; SQ interrupt, dispatch stopped",
-	    c->q->name, (unsigned long long)l->pgm, vmid, wi, tgid[0], tgid[1],
-	    tgid[2], shader_status_name(st->status), st->pc, st->dw[0], st->dw[1],
-	    st->why != NULL ? ": " : "", st->why != NULL ? st->why : "");
+	    c->q->name, (unsigned long long)l->pgm, vmid, e->wave, e->tgid[0],
+	    e->tgid[1], e->tgid[2], shader_status_name(st->status), st->pc,
+	    st->dw[0], st->dw[1], st->why != NULL ? ": " : "",
+	    st->why != NULL ? st->why : "");
 	ih_push(c->m, IH_CLIENTID_GRBM_CP, IH_SRC_SQ_INTERRUPT_MSG, c->q->ring_id,
 	    vmid, data);
 	return DISPATCH_HANG;
 }
 
-/* Add a workgroup's waves and their instructions to the model's counters:
- * two atomics a group, so the interpreter's loop stays untouched. */
-static void
-group_stats(struct pm4_ctx *c, const struct dispatch_state *ds, unsigned nwaves)
+/*
+ * Between rounds of a group's waves: give up when another participant
+ * stopped the run, or when the queue was halted or dequeued (asked every
+ * CHECK_INSTS instructions of this participant: interrupted() takes two
+ * locks).
+ */
+static bool
+share_stop(void *ctx, uint64_t executed)
 {
-	uint64_t n = 0;
+	struct share *s = ctx;
 
-	for (unsigned i = 0; i < nwaves; i++)
-		n += ds->wave[i].executed;
-	atomic_fetch_add(&c->m->stats.shader_waves, nwaves);
-	atomic_fetch_add(&c->m->stats.shader_insts, n);
+	if (atomic_load_explicit(&s->r->stop, memory_order_relaxed))
+		return true;
+	s->since_check += executed;
+	if (s->since_check < CHECK_INSTS)
+		return false;
+	s->since_check = 0;
+	if (!interrupted(s->r->c))
+		return false;
+	atomic_store(&s->r->stop, true);
+	return true;
 }
 
-/* Run one workgroup to the end of all its waves. */
-static enum dispatch_rc
-run_group(struct pm4_ctx *c, const struct launch *l, const struct shader_program *prog,
-    unsigned vmid, const uint32_t tgid[3], const uint32_t dim[3])
+/* Linear group index (x fastest) -> its id and size per dimension. */
+static void
+group_of(const struct launch *l, uint64_t g, uint32_t tgid[3], uint32_t dim[3])
+{
+	for (unsigned d = 0; d < 3; d++) {
+		uint64_t i = d == 2 ? g : g % l->groups[d];
+
+		g /= l->groups[d];
+		tgid[d] = l->start[d] + (uint32_t)i;
+		dim[d] = i + 1 == l->groups[d] ? l->last_threads[d] : l->full[d];
+	}
+}
+
+/* A group ended short: keep the first one in grid order and stop. */
+static void
+group_failed(struct grid_run *r, uint64_t g, enum dispatch_rc rc,
+    const struct wg_error *err)
+{
+	pthread_mutex_lock(&r->mu);
+	if (rc == DISPATCH_HANG && (r->rc != DISPATCH_HANG || g < r->err_group)) {
+		r->err_group = g;
+		r->err = *err;
+	}
+	if (rc == DISPATCH_HANG || r->rc == DISPATCH_OK)
+		r->rc = rc;
+	pthread_mutex_unlock(&r->mu);
+	atomic_store(&r->stop, true);
+}
+
+/* One participant: take groups until none are left or the run stops. */
+static void
+run_share(void *arg, unsigned id)
+{
+	struct grid_run *r = arg;
+	struct pm4_ctx *c = r->c;
+	struct wg_worker *k = c->disp->worker[id];
+	struct share s = { r, 0 };
+	struct wg_error err;
+	uint32_t tgid[3], dim[3];
+	uint64_t g, end, waves, insts;
+	enum dispatch_rc rc;
+
+	wg_worker_begin(k, c->m, r->vmid, c->e->id);
+	while (!atomic_load_explicit(&r->stop, memory_order_relaxed)) {
+		g = atomic_fetch_add_explicit(&r->next, r->chunk, memory_order_relaxed);
+		if (g >= r->ngroups)
+			break;
+		end = r->ngroups - g < r->chunk ? r->ngroups : g + r->chunk;
+		for (; g < end && !atomic_load_explicit(&r->stop,
+		    memory_order_relaxed); g++) {
+			group_of(r->l, g, tgid, dim);
+			rc = wg_run(k, r->l, r->prog, tgid, dim, share_stop, &s, &err);
+			if (rc != DISPATCH_OK)
+				group_failed(r, g, rc, &err);
+		}
+	}
+	/* Two atomics per participant and dispatch, so the counters cost
+	 * the interpreter nothing. */
+	wg_worker_take_stats(k, &waves, &insts);
+	atomic_fetch_add(&c->m->stats.shader_waves, waves);
+	atomic_fetch_add(&c->m->stats.shader_insts, insts);
+}
+
+/*
+ * The pool and its workers, on the first dispatch that could use them.
+ * Without them (one CPU, METALGPU_SHADER_THREADS=1, or no memory or
+ * threads: logged) every group runs on the engine thread.
+ */
+static void
+pool_up(struct pm4_ctx *c)
 {
 	struct dispatch_state *ds = c->disp;
-	unsigned threads = dim[0] * dim[1] * dim[2];
-	unsigned nwaves = (threads + l->wave_size - 1) / l->wave_size;
-	struct dmem mem = { c->m, vmid, c->e->id };
-	struct wg_sync sync = { nwaves, 0, 0 };
-	bool done[MAX_WAVES], waiting[MAX_WAVES];
-	unsigned wait_gen[MAX_WAVES];
+	unsigned n = shader_pool_default_size(), i;
 
-	if (l->lds_bytes != 0)
-		memset(ds->lds, 0, l->lds_bytes);
-	for (unsigned i = 0; i < nwaves; i++) {
-		struct shader_wave *w = &ds->wave[i];
-
-		if (wave_get(ds, i, l->wave_size) != 0) {
-			model_log(c->m, "cp %s: out of memory for waves", c->q->name);
-			return DISPATCH_HANG;
-		}
-		wave_setup(l, w, i, nwaves, tgid, dim, threads);
-		w->mem = &dmem_ops;
-		w->mem_ctx = &mem;
-		w->lds = l->lds_bytes != 0 ? ds->lds : NULL;
-		w->lds_size = l->lds_bytes;
-		w->barrier = nwaves > 1 ? wg_barrier : NULL;
-		w->barrier_ctx = &sync;
-		done[i] = waiting[i] = false;
-		wait_gen[i] = 0;
+	ds->pool_tried = true;
+	if (n < 2)
+		return;
+	for (i = 1; i < n; i++) {
+		ds->worker[i] = wg_worker_create(i);
+		if (ds->worker[i] == NULL)
+			break;
+		ds->nworkers = i + 1;
 	}
-	while (sync.live > 0) {
-		for (unsigned i = 0; i < nwaves; i++) {
-			struct shader_wave *w = &ds->wave[i];
+	if (ds->nworkers == n)
+		ds->pool = shader_pool_create(n);
+	if (ds->pool == NULL)
+		model_log(c->m, "cp %s: no shader thread pool of %u threads; workgroups run on the engine thread",
+		    c->q->name, n);
+}
 
-			if (done[i] || (waiting[i] && wait_gen[i] == sync.gen))
-				continue;
-			waiting[i] = false;
-			switch (shader_wave_run(w, prog, SLICE)) {
-			case SHADER_ENDPGM:
-				done[i] = true;
-				/* The others may all be waiting for this one. */
-				if (--sync.live > 0 && sync.arrived == sync.live) {
-					sync.arrived = 0;
-					sync.gen++;
-				}
-				break;
-			case SHADER_BARRIER:
-				waiting[i] = true;
-				wait_gen[i] = sync.gen;
-				break;
-			case SHADER_BUDGET:
-				break;
-			default:
-				group_stats(c, ds, nwaves);
-				return wave_error(c, l, vmid, tgid, i, w);
-			}
-		}
-		if (interrupted(c)) {
-			group_stats(c, ds, nwaves);
-			return DISPATCH_STALL;
-		}
-	}
-	group_stats(c, ds, nwaves);
-	return DISPATCH_OK;
+static enum dispatch_rc
+run_grid(struct pm4_ctx *c, const struct launch *l,
+    const struct shader_program *prog, unsigned vmid)
+{
+	struct dispatch_state *ds = c->disp;
+	struct grid_run r = { .c = c, .l = l, .prog = prog, .vmid = vmid,
+	    .rc = DISPATCH_OK };
+	uint64_t xy;
+
+	/* A grid past 2^64 groups never ends anyway: saturate. */
+	if (__builtin_mul_overflow((uint64_t)l->groups[0], l->groups[1], &xy) ||
+	    __builtin_mul_overflow(xy, (uint64_t)l->groups[2], &r.ngroups))
+		r.ngroups = UINT64_MAX;
+	atomic_init(&r.next, 0);
+	atomic_init(&r.stop, false);
+	pthread_mutex_init(&r.mu, NULL);
+	if (r.ngroups > 1 && !ds->pool_tried)
+		pool_up(c);
+	/* Chunks: a few dozen per participant, so the counter is not a
+	 * contended line per group, and the tail stays short. */
+	r.chunk = r.ngroups / (CHUNKS_PER_THREAD * (ds->pool != NULL ?
+	    shader_pool_size(ds->pool) : 1));
+	r.chunk = r.chunk < 1 ? 1 : r.chunk > CHUNK_MAX ? CHUNK_MAX : r.chunk;
+	if (r.ngroups > 1 && ds->pool != NULL)
+		shader_pool_run(ds->pool, run_share, &r);
+	else
+		run_share(&r, 0);
+	pthread_mutex_destroy(&r.mu);
+	if (r.rc == DISPATCH_HANG)
+		return wave_error(c, l, vmid, &r.err);
+	return r.rc;
 }
 
 /* Group counts and the last group's size per dimension. */
@@ -503,7 +482,7 @@ grid_setup(struct pm4_ctx *c, struct launch *l, const uint32_t dims[3])
 			    l->partial[d] : l->full[d];
 		}
 	}
-	return (uint64_t)l->full[0] * l->full[1] * l->full[2] <= MAX_WG_THREADS;
+	return (uint64_t)l->full[0] * l->full[1] * l->full[2] <= WG_MAX_THREADS;
 }
 
 enum dispatch_rc
@@ -512,7 +491,6 @@ dispatch_run(struct pm4_ctx *c, unsigned vmid, const uint32_t dims[3],
 {
 	struct launch l;
 	const struct shader_program *prog;
-	uint32_t g[3], tgid[3], dim[3];
 
 	memset(&l, 0, sizeof(l));
 	l.initiator = initiator;
@@ -524,12 +502,13 @@ dispatch_run(struct pm4_ctx *c, unsigned vmid, const uint32_t dims[3],
 	    COMPUTE_PGM_SHIFT;
 	l.rsrc1 = sh(c, COMPUTE_PGM_RSRC1);
 	l.rsrc2 = sh(c, COMPUTE_PGM_RSRC2);
+	l.rsrc3 = sh(c, COMPUTE_PGM_RSRC3);
 	l.tmpring = sh(c, COMPUTE_TMPRING_SIZE);
 	l.wave_size = F_GET(initiator, DISPATCH_INIT_CS_W32_EN) ? 32 : 64;
 	l.lds_bytes = F_GET(l.rsrc2, PGM_RSRC2_LDS_SIZE) * PGM_RSRC2_LDS_UNIT;
 	for (unsigned i = 0; i < COMPUTE_USER_DATA_COUNT; i++)
 		l.user[i] = sh(c, COMPUTE_USER_DATA_0 + i);
-	if (!grid_setup(c, &l, dims) || l.lds_bytes > LDS_MAX_BYTES) {
+	if (!grid_setup(c, &l, dims) || l.lds_bytes > WG_LDS_MAX_BYTES) {
 		model_log(c->m, "cp %s: dispatch of shader 0x%llx: workgroup %ux%ux%u or LDS %u bytes out of range",
 		    c->q->name, (unsigned long long)l.pgm, l.full[0], l.full[1],
 		    l.full[2], l.lds_bytes);
@@ -541,19 +520,5 @@ dispatch_run(struct pm4_ctx *c, unsigned vmid, const uint32_t dims[3],
 		    c->q->name, (unsigned long long)l.pgm, vmid);
 		return DISPATCH_HANG;
 	}
-	for (g[2] = 0; g[2] < l.groups[2]; g[2]++)
-		for (g[1] = 0; g[1] < l.groups[1]; g[1]++)
-			for (g[0] = 0; g[0] < l.groups[0]; g[0]++) {
-				enum dispatch_rc rc;
-
-				for (unsigned d = 0; d < 3; d++) {
-					tgid[d] = l.start[d] + g[d];
-					dim[d] = g[d] + 1 == l.groups[d] ?
-					    l.last_threads[d] : l.full[d];
-				}
-				rc = run_group(c, &l, prog, vmid, tgid, dim);
-				if (rc != DISPATCH_OK)
-					return rc;
-			}
-	return DISPATCH_OK;
+	return run_grid(c, &l, prog, vmid);
 }

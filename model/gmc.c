@@ -4,8 +4,12 @@
  * VMID 0 (the kernel): the system aperture maps the frame buffer's MC range
  * straight onto VRAM, the AGP aperture onto system memory, and context 0
  * (GART) is a flat page table.  VMIDs 1-15: a multi-level page table in the
- * gfx10.3 format (include/amd/vm_pte.h).  The walk happens on every access;
- * the model keeps no TLB, so invalidation requests are acknowledged at once.
+ * gfx10.3 format (include/amd/vm_pte.h).  gmc_xlate walks on every access;
+ * the shader core's translation cache (model/tlb.c) keeps pages from
+ * gmc_page() and drops them when the VM generation moves: every write to a
+ * GMC register (an invalidation request, a context's table base, start,
+ * end or control) bumps it, so invalidation requests are still acknowledged
+ * at once.
  * Sources: Linux amdgpu/gfxhub_v2_1.c, gmc_v10_0.c, amdgpu_gmc.c.
  */
 #include <stdlib.h>
@@ -31,7 +35,7 @@ struct gmc_ctx {
 };
 
 struct gmc_state {
-	int unused;
+	atomic_uint gen;	/* VM generation: bumped by GMC register writes */
 };
 
 static uint64_t
@@ -266,6 +270,62 @@ gmc_probe(struct navi23 *m, unsigned vmid, uint64_t addr, uint64_t len,
 	return xlate(m, vmid, addr, len, acc, NAVI23_ENG_COMPUTE, contig, false);
 }
 
+static unsigned
+pte_perm(uint64_t pte)
+{
+	return ((pte & PTE_READABLE) ? GMC_READ : 0) |
+	    ((pte & PTE_WRITEABLE) ? GMC_WRITE : 0) |
+	    ((pte & PTE_EXECUTABLE) ? GMC_EXEC : 0);
+}
+
+/* Is [a, a + len) inside [lo, hi] (hi inclusive)? */
+static bool
+inside(uint64_t a, uint64_t len, uint64_t lo, uint64_t hi)
+{
+	return a >= lo && a <= hi && len - 1 <= hi - a;
+}
+
+void *
+gmc_page(struct navi23 *m, unsigned vmid, uint64_t addr, unsigned *perm)
+{
+	struct gmc_ctx c;
+	uint64_t page = addr & ~(GMC_PAGE - 1), pte;
+	int walker;
+
+	*perm = 0;
+	snapshot(m, vmid, &c);
+	/* VMID 0 apertures, decided as xlate() does; they carry no
+	 * permissions.  A page that leaves its aperture takes the slow path. */
+	if (vmid == 0 && inside(addr, 1, c.sysap_lo, c.sysap_hi) &&
+	    inside(addr, 1, c.fb_base, c.fb_top)) {
+		*perm = GMC_READ | GMC_WRITE | GMC_EXEC;
+		if (!inside(page, GMC_PAGE, c.sysap_lo, c.sysap_hi) ||
+		    !inside(page, GMC_PAGE, c.fb_base, c.fb_top))
+			return NULL;
+		return gmc_vram_ptr(m, page - c.fb_base + c.fb_offset, GMC_PAGE);
+	}
+	if (vmid == 0 && c.agp_bot < c.agp_top && inside(addr, 1, c.agp_bot, c.agp_top)) {
+		*perm = GMC_READ | GMC_WRITE | GMC_EXEC;
+		if (!inside(page, GMC_PAGE, c.agp_bot, c.agp_top))
+			return NULL;
+		return m->bus.dma_ptr(m->bus.ctx, page - c.agp_bot + c.agp_base, GMC_PAGE);
+	}
+	if (!F_GET(c.cntl, VM_CONTEXT_CNTL_ENABLE_CONTEXT) ||
+	    !inside(page, GMC_PAGE, c.start, c.end))
+		return NULL;
+	pte = walk(m, &c, page - c.start, &walker);
+	if (walker || !(pte & PTE_VALID))
+		return NULL;
+	*perm = pte_perm(pte);
+	return phys_ptr(m, pte & PTE_ADDR_MASK, (pte & PTE_SYSTEM) != 0, GMC_PAGE);
+}
+
+const atomic_uint *
+gmc_vm_gen(struct navi23 *m)
+{
+	return &m->gmc->gen;
+}
+
 int
 gmc_read(struct navi23 *m, unsigned vmid, uint64_t addr, void *dst, uint64_t len,
     enum navi23_engine who)
@@ -321,6 +381,9 @@ invalidate(struct navi23 *m, uint32_t ack0, unsigned eng, uint32_t req)
 static void
 gmc_write_reg(struct navi23 *m, uint32_t reg, uint32_t val)
 {
+	/* Page tables or their registers may have changed: translation
+	 * caches start over (release: the new values before the bump). */
+	atomic_fetch_add_explicit(&m->gmc->gen, 1, memory_order_release);
 	if (reg >= GCVM_INVALIDATE_ENG0_REQ &&
 	    reg < GCVM_INVALIDATE_ENG0_REQ + GCVM_NUM_ENG) {
 		invalidate(m, GCVM_INVALIDATE_ENG0_ACK, reg - GCVM_INVALIDATE_ENG0_REQ, val);

@@ -101,7 +101,8 @@ struct navi23 {
 		atomic_ullong unknown_reg_accesses;
 		atomic_ullong pm4_packets, sdma_packets, psp_cmds, vm_faults;
 		/* Compute waves that ran, and their instructions (per wave,
-		 * not per lane), added once per workgroup (dispatch.c). */
+		 * not per lane), added once per dispatch and shader thread
+		 * (dispatch.c). */
 		atomic_ullong shader_waves, shader_insts;
 	} stats;
 };
@@ -152,6 +153,17 @@ int	gmc_read(struct navi23 *, unsigned vmid, uint64_t addr, void *dst,
 	    uint64_t len, enum navi23_engine);
 int	gmc_write(struct navi23 *, unsigned vmid, uint64_t addr, const void *src,
 	    uint64_t len, enum navi23_engine);
+/*
+ * For a translation cache (tlb.c): the host pointer of the 4 KiB page
+ * holding addr and, in *perm, the GMC_* accesses its mapping allows; NULL
+ * when the page is not plain memory of vmid.  Never records a fault: the
+ * cache's slow path, gmc_read/gmc_write, does that exactly.
+ */
+#define GMC_PAGE	4096ull
+void	*gmc_page(struct navi23 *, unsigned vmid, uint64_t addr, unsigned *perm);
+/* The VM generation: changes whenever a cached page may have (any GMC
+ * register write, invalidation requests included). */
+const atomic_uint *gmc_vm_gen(struct navi23 *);
 /* VRAM physical address → host pointer (page tables, PSP TMR), or NULL. */
 void	*gmc_vram_ptr(struct navi23 *, uint64_t pa, uint64_t len);
 

@@ -416,6 +416,10 @@ enum gc_reg { GC_REG_LIST(AMD_ENUM_GC) };
 #define PGM_RSRC2_TIDIG_COMP_CNT	FIELD(11, 2)	/* 0 X, 1 X,Y, 2 X,Y,Z */
 #define PGM_RSRC2_LDS_SIZE		FIELD(15, 9)	/* 512-byte units */
 #define PGM_RSRC2_LDS_UNIT		512
+/* COMPUTE_PGM_RSRC3 (Mesa gfx103.json) */
+#define PGM_RSRC3_SHARED_VGPR_CNT	FIELD(0, 4)	/* wave64, units of 8 */
+#define PGM_RSRC3_SHARED_VGPR_UNIT	8
+#define PGM_RSRC1_VGPRS_UNIT_W64	4	/* gfx10 wave64 VGPR granule */
 /* COMPUTE_TMPRING_SIZE: the scratch ring's wave slots (gfx103.json) */
 #define TMPRING_WAVES			FIELD(0, 12)	/* slots in the ring */
 #define TMPRING_WAVESIZE		FIELD(12, 13)	/* bytes per slot / 1024 */

@@ -12,6 +12,7 @@
  */
 #include <math.h>
 
+#include "mem.h"
 #include "vmem.h"
 
 /* DS: low 5 bits of the opcode (DSInstructions.td; +0x20 = _rtn, +0x40 = 64-bit). */
@@ -164,35 +165,11 @@ apply_cb(const void *arg, uint64_t old)
 }
 
 /*
- * Memory: *old = MEM[va]; MEM[va] = f(arg, *old), through mem_ops.  Returns
- * 0, or -1 after a fault with *fault_write telling which access failed.
- * Atomic only within one host thread: with workgroups on several threads
- * this becomes a host compare-and-swap (the perf branch's shader_mem_rmw()
- * in shader/mem.c has this signature and can replace it as it is).
- */
-static int
-mem_rmw(struct shader_wave *w, uint64_t va, unsigned bytes,
-    uint64_t (*f)(const void *, uint64_t), const void *arg, uint64_t *old,
-    bool *fault_write)
-{
-	uint64_t o = 0, n;
-
-	*fault_write = false;
-	if (w->mem->read(w->mem_ctx, va, &o, bytes) != 0)
-		return -1;
-	n = f(arg, o);
-	*fault_write = true;
-	if (w->mem->write(w->mem_ctx, va, &n, bytes) != 0)
-		return -1;
-	*old = o;
-	return 0;
-}
-
-/*
  * The read-modify-write of one lane: *old = MEM[addr]; MEM[addr] =
  * atomic_apply(r, *old).  LDS (one workgroup's, touched by one host
  * thread) out of range reads 0 and drops the write (lds_read/lds_write).
- * Memory goes through mem_rmw(); a fault stops the wave (returns false).
+ * Memory goes through shader_mem_rmw() (mem.c: atomic on the host memory
+ * across the shader pool's threads); a fault stops the wave (returns false).
  * Every atomic of every class comes here.
  */
 bool
@@ -210,7 +187,7 @@ atomic_rmw(struct shader_wave *w, const struct shader_inst *in,
 		*old = o;
 		return true;
 	}
-	if (mem_rmw(w, addr, r->bytes, apply_cb, r, old, &fault_write) != 0) {
+	if (shader_mem_rmw(w, addr, r->bytes, apply_cb, r, old, &fault_write) != 0) {
 		wave_fault(w, in, addr, fault_write);
 		return false;
 	}

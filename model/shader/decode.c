@@ -171,12 +171,14 @@ const_value(struct dec *d, unsigned code, unsigned type, bool *lit)
 	}
 	if (code >= OPR_F_HALF && code <= OPR_INV_2PI) {
 		fi = code - OPR_F_HALF;
-		if (type == T_F64)
+		/* a 64-bit operand, float or not, gets the f64 encoding: ACO
+		 * makes f64 constants with v_lshrrev_b64 v, 0, 4.0 */
+		if (type == T_F64 || type == T_B64)
 			return inl_f64[fi];
 		if (type == T_F16)
 			return inl_f16[fi];
-		if (type == T_PK16)
-			return inl_f16[fi] | (uint32_t)inl_f16[fi] << 16;
+		if (type == T_PK16)	/* f16 in the low half only, see below */
+			return inl_f16[fi];
 		return inl_f32[fi];
 	}
 	if (code <= OPR_INT_POS_LAST)
@@ -187,8 +189,11 @@ const_value(struct dec *d, unsigned code, unsigned type, bool *lit)
 		return (uint64_t)iv;
 	if (type == T_B16 || type == T_F16)
 		return (uint16_t)iv;
-	if (type == T_PK16)
-		return (uint16_t)iv | (uint32_t)(uint16_t)iv << 16;
+	/*
+	 * A packed operand gets one 32-bit constant, not the value in both
+	 * halves: compilers set op_sel_hi = 0 to use an inline constant for
+	 * the high half too (LLVM review D45745, SIFoldOperands).
+	 */
 	return (uint32_t)iv;
 }
 
@@ -299,6 +304,12 @@ dec_sopk(struct dec *d, struct shader_inst *in, bool w64)
 		return NULL;
 	in->dst = dec_sdst(d, F_GET(v, SOPK_SDST), i->dst, w64);
 	in->offset = (int16_t)F_GET(v, SOPK_SIMM16);
+	/* s_setreg_b32, s_waitcnt_*cnt: SDST names the source SGPR */
+	if (i->flags & F_SDSTSRC)
+		in->src[0] = dec_src(d, F_GET(v, SOPK_SDST), i->src[0], w64);
+	/* s_setreg_imm32_b32: the value is a literal dword */
+	if (i->flags & F_LIT)
+		in->src[0] = dec_src(d, OPR_LITERAL, i->src[0], w64);
 	return i;
 }
 
@@ -448,10 +459,10 @@ dec_vop2(struct dec *d, struct shader_inst *in, bool w64)
 	in->src[1] = dec_vreg(d, F_GET(v, VOP2_VSRC1), type_regs(i->src[1], w64));
 	if (i->flags & F_MADMK) {
 		in->src[2] = in->src[1];
-		in->src[1] = dec_src(d, OPR_LITERAL, T_F32, w64);
+		in->src[1] = dec_src(d, OPR_LITERAL, i->src[1], w64);
 	}
 	if (i->flags & F_MADAK)
-		in->src[2] = dec_src(d, OPR_LITERAL, T_F32, w64);
+		in->src[2] = dec_src(d, OPR_LITERAL, i->src[2], w64);
 	dec_vop_src0(d, in, i, w64);
 	if (i->flags & F_MAC)
 		in->src[2] = in->dst;

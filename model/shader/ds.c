@@ -51,18 +51,38 @@ lds_write(struct shader_wave *w, uint32_t addr, const void *src, unsigned len)
 
 /* ---- cross-lane: ds_swizzle_b32, ds_permute_b32, ds_bpermute_b32 ---- */
 
-/* ds_swizzle_b32 (ISA guide DS_SWIZZLE_B32): quad or bit-mask mode. */
+/*
+ * ds_swizzle_b32's source lane for lane l, or -1 for a mode not modelled.
+ * OFFSET (LLVM SIDefines.h namespace Swizzle): [15:8] = 0x80 quad
+ * permute of [7:0]; [15] = 0 bit-mask mode (and [4:0], or [9:5], xor
+ * [14:10]); [15:12] = 0xc rotate by [9:5] lanes, [10] the direction (0:
+ * lane l reads lane l + size); 0xe FFT.  All within groups of 32 lanes
+ * (gfx10 runs a wave64 as two halves).
+ */
 static int
 swizzle_lane(uint32_t pat, int l)
 {
 	unsigned and_m = pat & 0x1f, or_m = (pat >> 5) & 0x1f;
-	unsigned xor_m = (pat >> 10) & 0x1f;
+	unsigned xor_m = (pat >> 10) & 0x1f, size = (pat >> 5) & 0x1f;
+	int half = l & 0x20;
 
-	if (pat & 0x8000)
+	if ((pat & 0xff00) == 0x8000)
 		return (l & ~3) | (int)((pat >> (2 * (l & 3))) & 3);
-	return (l & 0x20) | (int)((((unsigned)l & and_m) | or_m) ^ xor_m);
+	if ((pat & 0xf000) == 0xc000)
+		return half | (int)(((pat & 0x400) ? (unsigned)l - size :
+		    (unsigned)l + size) & 31);
+	if (pat & 0x8000)
+		return -1;
+	return half | (int)((((unsigned)l & and_m) | or_m) ^ xor_m);
 }
 
+/*
+ * Swizzle, permute (push) and bpermute (pull).  The permutes address
+ * lanes by byte (index >> 2) and, in a wave64, reach only their own
+ * 32-lane half on gfx10: ACO moves data between the halves itself,
+ * through shared VGPRs (Mesa aco emit_bpermute / LLVM: "ds_bpermute only
+ * works within 32 lanes" on gfx10 wave64).
+ */
 static void
 ds_cross_lane(struct shader_wave *w, const struct shader_inst *in,
     uint64_t ex)
@@ -76,6 +96,11 @@ ds_cross_lane(struct shader_wave *w, const struct shader_inst *in,
 		data = addr;
 		for (l = 0; l < (int)w->nlanes; l++) {
 			s = swizzle_lane(pat, l);
+			if (s < 0) {
+				wave_stop(w, in, SHADER_UNSUPPORTED);
+				w->stop.why = "ds_swizzle_b32 FFT mode not modelled";
+				return;
+			}
 			res[l] = (ex >> s) & 1 ? data[s] : 0;
 		}
 	} else {
@@ -83,7 +108,7 @@ ds_cross_lane(struct shader_wave *w, const struct shader_inst *in,
 		for (l = 0; l < (int)w->nlanes; l++) {
 			if (!((ex >> l) & 1))
 				continue;
-			s = (int)(((addr[l] + pat) >> 2) & (w->nlanes - 1));
+			s = (l & ~31) | (int)(((addr[l] + pat) >> 2) & 31);
 			if (in->op == ISA_OP_DS_PERMUTE_B32)
 				res[s] = data[l];	/* push to lane s */
 			else
@@ -93,6 +118,7 @@ ds_cross_lane(struct shader_wave *w, const struct shader_inst *in,
 	for (l = 0; l < (int)w->nlanes; l++)
 		if ((ex >> l) & 1)
 			d[l] = res[l];
+	vgpr_shared_sync(w, in->dst.reg, 1, ex);
 }
 
 /* ---- two-address forms: read2 / write2 (st64) ---- */

@@ -288,6 +288,13 @@ exec_sop2(struct shader_wave *w, const struct shader_inst *in)
 	uint32_t r32;
 	bool done;
 
+	if (in->op == ISA_OP_S_BFM_B64) {	/* SCC unchanged */
+		a = sread32(w, &in->src[0]) & 63;
+		b = sread32(w, &in->src[1]) & 63;
+		r = a == 0 ? 0 : (~0ull >> (64 - a)) << b;
+		swrite64(w, in->dst.reg, r);
+		return;
+	}
 	if (in->op == ISA_OP_S_CSELECT_B64) {
 		a = sread64(w, &in->src[0]);
 		b = sread64(w, &in->src[1]);
@@ -355,6 +362,24 @@ exec_sopk(struct shader_wave *w, const struct shader_inst *in)
 		return;
 	case ISA_OP_S_MULK_I32:
 		swrite32(w, in->dst.reg, d * (uint32_t)k);
+		return;
+	case ISA_OP_S_GETREG_B32:
+	case ISA_OP_S_SETREG_B32:
+	case ISA_OP_S_SETREG_IMM32_B32:
+		exec_hwreg(w, in);
+		return;
+	case ISA_OP_S_CALL_B64:		/* D = return address; jump */
+		swrite64(w, in->dst.reg, w->prog->va + in->pc + 4);
+		if (in->target < 0)
+			wave_stop(w, in, SHADER_BAD_PC);
+		else
+			w->next = (uint32_t)in->target;
+		return;
+	case ISA_OP_S_VERSION:		/* a hint for the assembler */
+	case ISA_OP_S_WAITCNT_VSCNT:	/* memory is synchronous */
+	case ISA_OP_S_WAITCNT_VMCNT:
+	case ISA_OP_S_WAITCNT_EXPCNT:
+	case ISA_OP_S_WAITCNT_LGKMCNT:
 		return;
 	}
 	wave_stop(w, in, SHADER_UNSUPPORTED);
@@ -578,7 +603,8 @@ exec_sop1(struct shader_wave *w, const struct shader_inst *in)
 	uint64_t d, s;
 	unsigned k;
 
-	if (exec_saveexec(w, in) || exec_sop1_32(w, in) || exec_sop1_64(w, in))
+	if (exec_saveexec(w, in) || exec_sop1_32(w, in) ||
+	    exec_sop1_64(w, in) || exec_s_movrel(w, in))
 		return;
 	if (i->dst == T_B32 && i->src[0] == T_B64) {
 		swrite32(w, in->dst.reg, sop1_src64_to32(w, in->op,

@@ -63,6 +63,29 @@ vcc_mask(const struct shader_wave *w)
 	return sreg64(w, OPR_VCC_LO) & lane_bits(w);
 }
 
+/*
+ * After lanes `written` of VGPRs reg .. reg + n - 1 changed: in a wave64,
+ * copy them to the partner lanes (l ^ 32) of the shared VGPRs among them
+ * (struct shader_wave shared_vgpr_*).  Every VGPR writer calls it.
+ */
+static inline void
+vgpr_shared_sync(struct shader_wave *w, unsigned reg, unsigned n,
+    uint64_t written)
+{
+	unsigned lo = w->shared_vgpr_base, hi = lo + w->shared_vgpr_count, r;
+
+	if (w->shared_vgpr_count == 0 || w->nlanes != 64 || reg + n <= lo ||
+	    reg >= hi)
+		return;
+	for (r = reg; r < reg + n; r++) {
+		if (r < lo || r >= hi)
+			continue;
+		for (unsigned l = 0; l < 64; l++)
+			if ((written >> l) & 1)
+				w->vgpr[r][l ^ 32] = w->vgpr[r][l];
+	}
+}
+
 uint32_t	sread32(const struct shader_wave *w, const struct shader_operand *o);
 uint64_t	sread64(const struct shader_wave *w, const struct shader_operand *o);
 uint64_t	read_lm(const struct shader_wave *w, const struct shader_operand *o);
@@ -70,6 +93,12 @@ void	wave_stop(struct shader_wave *w, const struct shader_inst *in,
 	    enum shader_status st);
 void	wave_fault(struct shader_wave *w, const struct shader_inst *in,
 	    uint64_t va, bool write);
+
+/* hwreg.c */
+void	exec_hwreg(struct shader_wave *w, const struct shader_inst *in);
+/* movrel.c */
+bool	exec_s_movrel(struct shader_wave *w, const struct shader_inst *in);
+bool	exec_v_movrel(struct shader_wave *w, const struct shader_inst *in);
 
 /* valu.c */
 void	exec_valu(struct shader_wave *w, const struct shader_inst *in);
@@ -84,6 +113,7 @@ void	exec_mtbuf(struct shader_wave *w, const struct shader_inst *in);
 /* mimg.c */
 void	exec_mimg(struct shader_wave *w, const struct shader_inst *in);
 /* fp16.c */
+extern _Thread_local unsigned f16_round_mode;	/* ROUND_*, fpmode.c sets it */
 float	f16_to_f32(uint16_t h);
 uint16_t f32_to_f16(float f, bool rtz);
 

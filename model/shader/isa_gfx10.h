@@ -308,6 +308,44 @@
 #define MODE_DENORM_F32_IN	(1u << 4)	/* keep input denormals */
 #define MODE_DENORM_F32_OUT	(1u << 5)	/* keep output denormals */
 
+#define MODE_ROUND_F32		FIELD(0, 2)
+#define MODE_ROUND_F64		FIELD(2, 2)	/* f64 and f16 */
+#define MODE_DENORM_F64_IN	(1u << 6)	/* f64/f16: keep input denormals */
+#define MODE_DENORM_F64_OUT	(1u << 7)	/* f64/f16: keep output denormals */
+#define ROUND_NEAREST_EVEN	0
+#define ROUND_PLUS_INF		1
+#define ROUND_MINUS_INF		2
+#define ROUND_ZERO		3
+
+/*
+ * s_getreg/s_setreg SIMM16 (LLVM docs/AMDGPU/gfx10_hwreg.rst; ISA guide
+ * §5.8): register id, first bit, size - 1.  Register ids from LLVM
+ * SIDefines.h (namespace Hwreg, ID_*); HW_ID (4) is gone on gfx10.
+ */
+#define HWREG_ID		FIELD(0, 6)
+#define HWREG_OFFSET		FIELD(6, 5)
+#define HWREG_SIZE_M1		FIELD(11, 5)
+#define HWREG_MODE		1
+#define HWREG_STATUS		2
+#define HWREG_TRAPSTS		3
+#define HWREG_GPR_ALLOC		5
+#define HWREG_LDS_ALLOC		6
+#define HWREG_IB_STS		7
+#define HWREG_FLAT_SCR_LO	20
+#define HWREG_FLAT_SCR_HI	21
+#define HWREG_HW_ID1		23
+#define HWREG_HW_ID2		24
+#define HWREG_SHADER_CYCLES	29
+/* STATUS bits (ISA guide §3.3 "STATUS register") */
+#define STATUS_SCC		(1u << 0)
+#define STATUS_EXECZ		(1u << 9)
+#define STATUS_VCCZ		(1u << 10)
+#define STATUS_VALID		(1u << 16)
+/* GPR_ALLOC and LDS_ALLOC (ISA guide §3.3), in allocation granules */
+#define GPR_ALLOC_VGPR_SIZE	FIELD(8, 8)	/* granules - 1 */
+#define LDS_ALLOC_LDS_SIZE	FIELD(12, 9)	/* 512-byte granules */
+#define SHADER_CYCLES_MASK	0xfffffu	/* a 20-bit counter */
+
 /* Buffer resource descriptor V# (ISA guide §8.1.8, Mesa sid.h SQ_BUF_RSRC_WORD*) */
 #define VBUF1_BASE_HI		FIELD(0, 16)
 #define VBUF1_STRIDE		FIELD(16, 14)
@@ -380,6 +418,8 @@ enum isa_type {
 #define F_STORE		(1u << 10)	/* memory: reads data */
 #define F_RTN		(1u << 11)	/* atomic returning the old value */
 #define F_SBUF		(1u << 12)	/* SMEM with a buffer descriptor */
+#define F_SDSTSRC	(1u << 13)	/* SOPK: the SDST field is a source */
+#define F_LIT		(1u << 14)	/* SOPK: a 32-bit literal follows */
 
 /*
  * The src2 column of the memory lists (DS, MUBUF, GLOBAL, FLAT, SCRATCH):
@@ -436,6 +476,7 @@ enum isa_type {
 	X(S_ASHR_I32, 0x22, "s_ashr_i32", T_B32, T_B32, T_B32, T_N, 0) \
 	X(S_ASHR_I64, 0x23, "s_ashr_i64", T_B64, T_B64, T_B32, T_N, 0) \
 	X(S_BFM_B32, 0x24, "s_bfm_b32", T_B32, T_B32, T_B32, T_N, 0) \
+	X(S_BFM_B64, 0x25, "s_bfm_b64", T_B64, T_B32, T_B32, T_N, 0) \
 	X(S_MUL_I32, 0x26, "s_mul_i32", T_B32, T_B32, T_B32, T_N, 0) \
 	X(S_BFE_U32, 0x27, "s_bfe_u32", T_B32, T_B32, T_B32, T_N, 0) \
 	X(S_BFE_I32, 0x28, "s_bfe_i32", T_B32, T_B32, T_B32, T_N, 0) \
@@ -469,7 +510,16 @@ enum isa_type {
 	X(S_CMPK_LT_U32, 0x0d, "s_cmpk_lt_u32", T_B32, T_N, T_N, T_N, 0) \
 	X(S_CMPK_LE_U32, 0x0e, "s_cmpk_le_u32", T_B32, T_N, T_N, T_N, 0) \
 	X(S_ADDK_I32, 0x0f, "s_addk_i32", T_B32, T_N, T_N, T_N, 0) \
-	X(S_MULK_I32, 0x10, "s_mulk_i32", T_B32, T_N, T_N, T_N, 0)
+	X(S_MULK_I32, 0x10, "s_mulk_i32", T_B32, T_N, T_N, T_N, 0) \
+	X(S_VERSION, 0x01, "s_version", T_N, T_N, T_N, T_N, 0) \
+	X(S_GETREG_B32, 0x12, "s_getreg_b32", T_B32, T_N, T_N, T_N, 0) \
+	X(S_SETREG_B32, 0x13, "s_setreg_b32", T_N, T_B32, T_N, T_N, F_SDSTSRC) \
+	X(S_SETREG_IMM32_B32, 0x15, "s_setreg_imm32_b32", T_N, T_B32, T_N, T_N, F_LIT) \
+	X(S_CALL_B64, 0x16, "s_call_b64", T_B64, T_N, T_N, T_N, F_BRANCH) \
+	X(S_WAITCNT_VSCNT, 0x17, "s_waitcnt_vscnt", T_N, T_B32, T_N, T_N, F_SDSTSRC) \
+	X(S_WAITCNT_VMCNT, 0x18, "s_waitcnt_vmcnt", T_N, T_B32, T_N, T_N, F_SDSTSRC) \
+	X(S_WAITCNT_EXPCNT, 0x19, "s_waitcnt_expcnt", T_N, T_B32, T_N, T_N, F_SDSTSRC) \
+	X(S_WAITCNT_LGKMCNT, 0x1a, "s_waitcnt_lgkmcnt", T_N, T_B32, T_N, T_N, F_SDSTSRC)
 
 /* SOP1 (SOPInstructions.td SOP1_Real_gfx10) */
 #define ISA_SOP1_LIST(X) \
@@ -514,6 +564,10 @@ enum isa_type {
 	X(S_XNOR_SAVEEXEC_B64, 0x2b, "s_xnor_saveexec_b64", T_B64, T_B64, T_N, T_N, 0) \
 	X(S_QUADMASK_B32, 0x2c, "s_quadmask_b32", T_B32, T_B32, T_N, T_N, 0) \
 	X(S_QUADMASK_B64, 0x2d, "s_quadmask_b64", T_B64, T_B64, T_N, T_N, 0) \
+	X(S_MOVRELS_B32, 0x2e, "s_movrels_b32", T_B32, T_B32, T_N, T_N, 0) \
+	X(S_MOVRELS_B64, 0x2f, "s_movrels_b64", T_B64, T_B64, T_N, T_N, 0) \
+	X(S_MOVRELD_B32, 0x30, "s_movreld_b32", T_B32, T_B32, T_N, T_N, 0) \
+	X(S_MOVRELD_B64, 0x31, "s_movreld_b64", T_B64, T_B64, T_N, T_N, 0) \
 	X(S_ABS_I32, 0x34, "s_abs_i32", T_B32, T_B32, T_N, T_N, 0) \
 	X(S_ANDN1_SAVEEXEC_B64, 0x37, "s_andn1_saveexec_b64", T_B64, T_B64, T_N, T_N, 0) \
 	X(S_ORN1_SAVEEXEC_B64, 0x38, "s_orn1_saveexec_b64", T_B64, T_B64, T_N, T_N, 0) \
@@ -531,7 +585,8 @@ enum isa_type {
 	X(S_ANDN1_SAVEEXEC_B32, 0x44, "s_andn1_saveexec_b32", T_B32, T_B32, T_N, T_N, 0) \
 	X(S_ORN1_SAVEEXEC_B32, 0x45, "s_orn1_saveexec_b32", T_B32, T_B32, T_N, T_N, 0) \
 	X(S_ANDN1_WREXEC_B32, 0x46, "s_andn1_wrexec_b32", T_B32, T_B32, T_N, T_N, 0) \
-	X(S_ANDN2_WREXEC_B32, 0x47, "s_andn2_wrexec_b32", T_B32, T_B32, T_N, T_N, 0)
+	X(S_ANDN2_WREXEC_B32, 0x47, "s_andn2_wrexec_b32", T_B32, T_B32, T_N, T_N, 0) \
+	X(S_MOVRELSD_2_B32, 0x49, "s_movrelsd_2_b32", T_B32, T_B32, T_N, T_N, 0)
 
 /* SOPC (SOPInstructions.td SOPC_Real_gfx10): sets SCC */
 #define ISA_SOPC_LIST(X) \
@@ -644,7 +699,13 @@ enum isa_type {
 	X(V_MUL_F16, 0x35, "v_mul_f16", T_F16, T_F16, T_F16, T_N, 0) \
 	X(V_FMAC_F16, 0x36, "v_fmac_f16", T_F16, T_F16, T_F16, T_N, F_MAC) \
 	X(V_MAX_F16, 0x39, "v_max_f16", T_F16, T_F16, T_F16, T_N, 0) \
-	X(V_MIN_F16, 0x3a, "v_min_f16", T_F16, T_F16, T_F16, T_N, 0)
+	X(V_MIN_F16, 0x3a, "v_min_f16", T_F16, T_F16, T_F16, T_N, 0) \
+	X(V_DOT2C_F32_F16, 0x02, "v_dot2c_f32_f16", T_F32, T_PK16, T_PK16, T_N, F_MAC | F_NOVOP3) \
+	X(V_DOT4C_I32_I8, 0x0d, "v_dot4c_i32_i8", T_B32, T_B32, T_B32, T_N, F_MAC | F_NOVOP3) \
+	X(V_FMAMK_F16, 0x37, "v_fmamk_f16", T_F16, T_F16, T_F16, T_F16, F_MADMK | F_NOVOP3) \
+	X(V_FMAAK_F16, 0x38, "v_fmaak_f16", T_F16, T_F16, T_F16, T_F16, F_MADAK | F_NOVOP3) \
+	X(V_LDEXP_F16, 0x3b, "v_ldexp_f16", T_F16, T_F16, T_B16, T_N, 0) \
+	X(V_PK_FMAC_F16, 0x3c, "v_pk_fmac_f16", T_PK16, T_PK16, T_PK16, T_N, F_MAC | F_NOVOP3)
 
 /* VOP1 (VOP1Instructions.td VOP1_Real_gfx10); VOP3 form at 0x180 + op */
 #define ISA_VOP1_LIST(X) \
@@ -702,7 +763,29 @@ enum isa_type {
 	X(V_CVT_U16_F16, 0x52, "v_cvt_u16_f16", T_B16, T_F16, T_N, T_N, 0) \
 	X(V_CVT_I16_F16, 0x53, "v_cvt_i16_f16", T_B16, T_F16, T_N, T_N, 0) \
 	X(V_RCP_F16, 0x54, "v_rcp_f16", T_F16, T_F16, T_N, T_N, 0) \
-	X(V_SQRT_F16, 0x55, "v_sqrt_f16", T_F16, T_F16, T_N, T_N, 0)
+	X(V_SQRT_F16, 0x55, "v_sqrt_f16", T_F16, T_F16, T_N, T_N, 0) \
+	X(V_FREXP_EXP_I32_F64, 0x3c, "v_frexp_exp_i32_f64", T_B32, T_F64, T_N, T_N, 0) \
+	X(V_FREXP_MANT_F64, 0x3d, "v_frexp_mant_f64", T_F64, T_F64, T_N, T_N, 0) \
+	X(V_MOVRELD_B32, 0x42, "v_movreld_b32", T_B32, T_B32, T_N, T_N, 0) \
+	X(V_MOVRELS_B32, 0x43, "v_movrels_b32", T_B32, T_B32, T_N, T_N, 0) \
+	X(V_MOVRELSD_B32, 0x44, "v_movrelsd_b32", T_B32, T_B32, T_N, T_N, 0) \
+	X(V_MOVRELSD_2_B32, 0x48, "v_movrelsd_2_b32", T_B32, T_B32, T_N, T_N, 0) \
+	X(V_RSQ_F16, 0x56, "v_rsq_f16", T_F16, T_F16, T_N, T_N, 0) \
+	X(V_LOG_F16, 0x57, "v_log_f16", T_F16, T_F16, T_N, T_N, 0) \
+	X(V_EXP_F16, 0x58, "v_exp_f16", T_F16, T_F16, T_N, T_N, 0) \
+	X(V_FREXP_MANT_F16, 0x59, "v_frexp_mant_f16", T_F16, T_F16, T_N, T_N, 0) \
+	X(V_FREXP_EXP_I16_F16, 0x5a, "v_frexp_exp_i16_f16", T_B16, T_F16, T_N, T_N, 0) \
+	X(V_FLOOR_F16, 0x5b, "v_floor_f16", T_F16, T_F16, T_N, T_N, 0) \
+	X(V_CEIL_F16, 0x5c, "v_ceil_f16", T_F16, T_F16, T_N, T_N, 0) \
+	X(V_TRUNC_F16, 0x5d, "v_trunc_f16", T_F16, T_F16, T_N, T_N, 0) \
+	X(V_RNDNE_F16, 0x5e, "v_rndne_f16", T_F16, T_F16, T_N, T_N, 0) \
+	X(V_FRACT_F16, 0x5f, "v_fract_f16", T_F16, T_F16, T_N, T_N, 0) \
+	X(V_SIN_F16, 0x60, "v_sin_f16", T_F16, T_F16, T_N, T_N, 0) \
+	X(V_COS_F16, 0x61, "v_cos_f16", T_F16, T_F16, T_N, T_N, 0) \
+	X(V_SWAP_B32, 0x65, "v_swap_b32", T_B32, T_B32, T_N, T_N, F_NOVOP3) \
+	X(V_CVT_OFF_F32_I4, 0x0e, "v_cvt_off_f32_i4", T_F32, T_B32, T_N, T_N, 0) \
+	X(V_CVT_NORM_I16_F16, 0x63, "v_cvt_norm_i16_f16", T_B16, T_F16, T_N, T_N, 0) \
+	X(V_CVT_NORM_U16_F16, 0x64, "v_cvt_norm_u16_f16", T_B16, T_F16, T_N, T_N, 0)
 
 /*
  * VOPC (VOPCInstructions.td VOPC_Real_gfx10); VOP3 form at op.  The list
@@ -761,7 +844,37 @@ enum isa_type {
 	X(V_CMPX_GE_##N, cbase + 0x6, "v_cmpx_ge_" ty, T_N, T, T, T_N, F_CMPX) \
 	X(V_CMPX_T_##N, cbase + 0x7, "v_cmpx_t_" ty, T_N, T, T, T_N, F_CMPX)
 
+/*
+ * The 16-bit compares sit in the gaps of the 32/64-bit ones: f16 in
+ * 0xc8-0xcf (f..o) and 0xe8-0xef (u..tru), cmpx at +0x10; i16 and u16
+ * only have lt..ge (LLVM VOPCInstructions.td VOPC_Real_gfx10, checked by
+ * llvm-mc: v_cmp_f_i16 / v_cmp_t_i16 do not exist on gfx10).
+ */
+#define ISA_VOPC_F16(X, N, n, hw) \
+	X(V_CMP_##N##_F16, hw, "v_cmp_" n "_f16", T_LM, T_F16, T_F16, T_N, 0) \
+	X(V_CMPX_##N##_F16, hw + 0x10, "v_cmpx_" n "_f16", T_N, T_F16, T_F16, T_N, F_CMPX)
+#define ISA_VOPC_I16(X, N, n, k) \
+	X(V_CMP_##N##_I16, 0x88 + k, "v_cmp_" n "_i16", T_LM, T_B16, T_B16, T_N, 0) \
+	X(V_CMPX_##N##_I16, 0x98 + k, "v_cmpx_" n "_i16", T_N, T_B16, T_B16, T_N, F_CMPX) \
+	X(V_CMP_##N##_U16, 0xa8 + k, "v_cmp_" n "_u16", T_LM, T_B16, T_B16, T_N, 0) \
+	X(V_CMPX_##N##_U16, 0xb8 + k, "v_cmpx_" n "_u16", T_N, T_B16, T_B16, T_N, F_CMPX)
+#define ISA_VOPC_16_LIST(X) \
+	ISA_VOPC_F16(X, F, "f", 0xc8) ISA_VOPC_F16(X, LT, "lt", 0xc9) \
+	ISA_VOPC_F16(X, EQ, "eq", 0xca) ISA_VOPC_F16(X, LE, "le", 0xcb) \
+	ISA_VOPC_F16(X, GT, "gt", 0xcc) ISA_VOPC_F16(X, LG, "lg", 0xcd) \
+	ISA_VOPC_F16(X, GE, "ge", 0xce) ISA_VOPC_F16(X, O, "o", 0xcf) \
+	ISA_VOPC_F16(X, U, "u", 0xe8) ISA_VOPC_F16(X, NGE, "nge", 0xe9) \
+	ISA_VOPC_F16(X, NLG, "nlg", 0xea) ISA_VOPC_F16(X, NGT, "ngt", 0xeb) \
+	ISA_VOPC_F16(X, NLE, "nle", 0xec) ISA_VOPC_F16(X, NEQ, "neq", 0xed) \
+	ISA_VOPC_F16(X, NLT, "nlt", 0xee) ISA_VOPC_F16(X, TRU, "tru", 0xef) \
+	ISA_VOPC_I16(X, LT, "lt", 1) ISA_VOPC_I16(X, EQ, "eq", 2) \
+	ISA_VOPC_I16(X, LE, "le", 3) ISA_VOPC_I16(X, GT, "gt", 4) \
+	ISA_VOPC_I16(X, NE, "ne", 5) ISA_VOPC_I16(X, GE, "ge", 6) \
+	X(V_CMP_CLASS_F16, 0x8f, "v_cmp_class_f16", T_LM, T_F16, T_B16, T_N, 0) \
+	X(V_CMPX_CLASS_F16, 0x9f, "v_cmpx_class_f16", T_N, T_F16, T_B16, T_N, F_CMPX)
+
 #define ISA_VOPC_LIST(X) \
+	ISA_VOPC_16_LIST(X) \
 	ISA_VOPC_FCMP(X, F32, "f32", 0x00, 0x10) \
 	ISA_VOPC_FCMP(X, F64, "f64", 0x20, 0x30) \
 	ISA_VOPC_ICMP(X, I32, T_B32, "i32", 0x80, 0x90) \
@@ -828,7 +941,71 @@ enum isa_type {
 	X(V_AND_OR_B32, 0x371, "v_and_or_b32", T_B32, T_B32, T_B32, T_B32, 0) \
 	X(V_OR3_B32, 0x372, "v_or3_b32", T_B32, T_B32, T_B32, T_B32, 0) \
 	X(V_SUB_NC_I32, 0x376, "v_sub_nc_i32", T_B32, T_B32, T_B32, T_N, 0) \
-	X(V_ADD_NC_I32, 0x37f, "v_add_nc_i32", T_B32, T_B32, T_B32, T_N, 0)
+	X(V_ADD_NC_I32, 0x37f, "v_add_nc_i32", T_B32, T_B32, T_B32, T_N, 0) \
+	ISA_VOP3_16_LIST(X) \
+	ISA_VOP3_DIV_LIST(X) \
+	ISA_VOP3_MEDIA_LIST(X) \
+	X(V_PERMLANE16_B32, 0x377, "v_permlane16_b32", T_B32, T_B32, T_S32, T_S32, 0) \
+	X(V_PERMLANEX16_B32, 0x378, "v_permlanex16_b32", T_B32, T_B32, T_S32, T_S32, 0)
+
+/* 16-bit integer and f16 VOP3-only opcodes (VOP3Instructions.td gfx10) */
+#define ISA_VOP3_16_LIST(X) \
+	X(V_ADD_NC_U16, 0x303, "v_add_nc_u16", T_B16, T_B16, T_B16, T_N, 0) \
+	X(V_SUB_NC_U16, 0x304, "v_sub_nc_u16", T_B16, T_B16, T_B16, T_N, 0) \
+	X(V_MUL_LO_U16, 0x305, "v_mul_lo_u16", T_B16, T_B16, T_B16, T_N, 0) \
+	X(V_LSHRREV_B16, 0x307, "v_lshrrev_b16", T_B16, T_B16, T_B16, T_N, 0) \
+	X(V_ASHRREV_I16, 0x308, "v_ashrrev_i16", T_B16, T_B16, T_B16, T_N, 0) \
+	X(V_MAX_U16, 0x309, "v_max_u16", T_B16, T_B16, T_B16, T_N, 0) \
+	X(V_MAX_I16, 0x30a, "v_max_i16", T_B16, T_B16, T_B16, T_N, 0) \
+	X(V_MIN_U16, 0x30b, "v_min_u16", T_B16, T_B16, T_B16, T_N, 0) \
+	X(V_MIN_I16, 0x30c, "v_min_i16", T_B16, T_B16, T_B16, T_N, 0) \
+	X(V_ADD_NC_I16, 0x30d, "v_add_nc_i16", T_B16, T_B16, T_B16, T_N, 0) \
+	X(V_SUB_NC_I16, 0x30e, "v_sub_nc_i16", T_B16, T_B16, T_B16, T_N, 0) \
+	X(V_CVT_PKNORM_I16_F16, 0x312, "v_cvt_pknorm_i16_f16", T_B32, T_F16, T_F16, T_N, 0) \
+	X(V_CVT_PKNORM_U16_F16, 0x313, "v_cvt_pknorm_u16_f16", T_B32, T_F16, T_F16, T_N, 0) \
+	X(V_LSHLREV_B16, 0x314, "v_lshlrev_b16", T_B16, T_B16, T_B16, T_N, 0) \
+	X(V_MAD_U16, 0x340, "v_mad_u16", T_B16, T_B16, T_B16, T_B16, 0) \
+	X(V_MIN3_F16, 0x351, "v_min3_f16", T_F16, T_F16, T_F16, T_F16, 0) \
+	X(V_MIN3_I16, 0x352, "v_min3_i16", T_B16, T_B16, T_B16, T_B16, 0) \
+	X(V_MIN3_U16, 0x353, "v_min3_u16", T_B16, T_B16, T_B16, T_B16, 0) \
+	X(V_MAX3_F16, 0x354, "v_max3_f16", T_F16, T_F16, T_F16, T_F16, 0) \
+	X(V_MAX3_I16, 0x355, "v_max3_i16", T_B16, T_B16, T_B16, T_B16, 0) \
+	X(V_MAX3_U16, 0x356, "v_max3_u16", T_B16, T_B16, T_B16, T_B16, 0) \
+	X(V_MED3_F16, 0x357, "v_med3_f16", T_F16, T_F16, T_F16, T_F16, 0) \
+	X(V_MED3_I16, 0x358, "v_med3_i16", T_B16, T_B16, T_B16, T_B16, 0) \
+	X(V_MED3_U16, 0x359, "v_med3_u16", T_B16, T_B16, T_B16, T_B16, 0) \
+	X(V_MAD_I16, 0x35e, "v_mad_i16", T_B16, T_B16, T_B16, T_B16, 0) \
+	X(V_CVT_PKNORM_I16_F32, 0x368, "v_cvt_pknorm_i16_f32", T_B32, T_F32, T_F32, T_N, 0) \
+	X(V_CVT_PKNORM_U16_F32, 0x369, "v_cvt_pknorm_u16_f32", T_B32, T_F32, T_F32, T_N, 0) \
+	X(V_CVT_PK_U16_U32, 0x36a, "v_cvt_pk_u16_u32", T_B32, T_B32, T_B32, T_N, 0) \
+	X(V_CVT_PK_I16_I32, 0x36b, "v_cvt_pk_i16_i32", T_B32, T_B32, T_B32, T_N, 0) \
+	X(V_MAD_U32_U16, 0x373, "v_mad_u32_u16", T_B32, T_B16, T_B16, T_B32, 0) \
+	X(V_MAD_I32_I16, 0x375, "v_mad_i32_i16", T_B32, T_B16, T_B16, T_B32, 0)
+
+/* Byte / SAD ("media") opcodes (VOP3Instructions.td gfx10) */
+#define ISA_VOP3_MEDIA_LIST(X) \
+	X(V_LERP_U8, 0x14d, "v_lerp_u8", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_SAD_U8, 0x15a, "v_sad_u8", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_SAD_HI_U8, 0x15b, "v_sad_hi_u8", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_SAD_U16, 0x15c, "v_sad_u16", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_SAD_U32, 0x15d, "v_sad_u32", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_CVT_PK_U8_F32, 0x15e, "v_cvt_pk_u8_f32", T_B32, T_F32, T_B32, T_B32, 0) \
+	X(V_MSAD_U8, 0x171, "v_msad_u8", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_XAD_U32, 0x345, "v_xad_u32", T_B32, T_B32, T_B32, T_B32, 0)
+
+/*
+ * Division helpers (ACO / LLVM's IEEE division sequence) and the f64
+ * extras.  v_div_scale writes VCC-like SDST (VOP3b).
+ */
+#define ISA_VOP3_DIV_LIST(X) \
+	X(V_DIV_FIXUP_F32, 0x15f, "v_div_fixup_f32", T_F32, T_F32, T_F32, T_F32, 0) \
+	X(V_DIV_FIXUP_F64, 0x160, "v_div_fixup_f64", T_F64, T_F64, T_F64, T_F64, 0) \
+	X(V_DIV_SCALE_F32, 0x16d, "v_div_scale_f32", T_F32, T_F32, T_F32, T_F32, F_SDST) \
+	X(V_DIV_SCALE_F64, 0x16e, "v_div_scale_f64", T_F64, T_F64, T_F64, T_F64, F_SDST) \
+	X(V_DIV_FMAS_F32, 0x16f, "v_div_fmas_f32", T_F32, T_F32, T_F32, T_F32, 0) \
+	X(V_DIV_FMAS_F64, 0x170, "v_div_fmas_f64", T_F64, T_F64, T_F64, T_F64, 0) \
+	X(V_TRIG_PREOP_F64, 0x174, "v_trig_preop_f64", T_F64, T_F64, T_B32, T_N, 0) \
+	X(V_DIV_FIXUP_F16, 0x35f, "v_div_fixup_f16", T_F16, T_F16, T_F16, T_F16, 0)
 
 /* VOP3P (VOP3PInstructions.td VOP3P_Real_gfx10) */
 #define ISA_VOP3P_LIST(X) \
@@ -841,7 +1018,26 @@ enum isa_type {
 	X(V_PK_SUB_U16, 0x0b, "v_pk_sub_u16", T_PK16, T_PK16, T_PK16, T_N, 0) \
 	X(V_PK_FMA_F16, 0x0e, "v_pk_fma_f16", T_PK16, T_PK16, T_PK16, T_PK16, 0) \
 	X(V_PK_ADD_F16, 0x0f, "v_pk_add_f16", T_PK16, T_PK16, T_PK16, T_N, 0) \
-	X(V_PK_MUL_F16, 0x10, "v_pk_mul_f16", T_PK16, T_PK16, T_PK16, T_N, 0)
+	X(V_PK_MUL_F16, 0x10, "v_pk_mul_f16", T_PK16, T_PK16, T_PK16, T_N, 0) \
+	X(V_PK_MAD_I16, 0x00, "v_pk_mad_i16", T_PK16, T_PK16, T_PK16, T_PK16, 0) \
+	X(V_PK_ASHRREV_I16, 0x06, "v_pk_ashrrev_i16", T_PK16, T_PK16, T_PK16, T_N, 0) \
+	X(V_PK_MAX_I16, 0x07, "v_pk_max_i16", T_PK16, T_PK16, T_PK16, T_N, 0) \
+	X(V_PK_MIN_I16, 0x08, "v_pk_min_i16", T_PK16, T_PK16, T_PK16, T_N, 0) \
+	X(V_PK_MAD_U16, 0x09, "v_pk_mad_u16", T_PK16, T_PK16, T_PK16, T_PK16, 0) \
+	X(V_PK_MAX_U16, 0x0c, "v_pk_max_u16", T_PK16, T_PK16, T_PK16, T_N, 0) \
+	X(V_PK_MIN_U16, 0x0d, "v_pk_min_u16", T_PK16, T_PK16, T_PK16, T_N, 0) \
+	X(V_PK_MIN_F16, 0x11, "v_pk_min_f16", T_PK16, T_PK16, T_PK16, T_N, 0) \
+	X(V_PK_MAX_F16, 0x12, "v_pk_max_f16", T_PK16, T_PK16, T_PK16, T_N, 0) \
+	X(V_DOT2_F32_F16, 0x13, "v_dot2_f32_f16", T_F32, T_PK16, T_PK16, T_F32, 0) \
+	X(V_DOT2_I32_I16, 0x14, "v_dot2_i32_i16", T_B32, T_PK16, T_PK16, T_B32, 0) \
+	X(V_DOT2_U32_U16, 0x15, "v_dot2_u32_u16", T_B32, T_PK16, T_PK16, T_B32, 0) \
+	X(V_DOT4_I32_I8, 0x16, "v_dot4_i32_i8", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_DOT4_U32_U8, 0x17, "v_dot4_u32_u8", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_DOT8_I32_I4, 0x18, "v_dot8_i32_i4", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_DOT8_U32_U4, 0x19, "v_dot8_u32_u4", T_B32, T_B32, T_B32, T_B32, 0) \
+	X(V_FMA_MIX_F32, 0x20, "v_fma_mix_f32", T_F32, T_F32, T_F32, T_F32, 0) \
+	X(V_FMA_MIXLO_F16, 0x21, "v_fma_mixlo_f16", T_B32, T_F32, T_F32, T_F32, 0) \
+	X(V_FMA_MIXHI_F16, 0x22, "v_fma_mixhi_f16", T_B32, T_F32, T_F32, T_F32, 0)
 
 /*
  * DS (DSInstructions.td DS_Real_gfx10).  src0 column = data dwords (for

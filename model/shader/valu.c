@@ -15,62 +15,16 @@
 #include <math.h>
 
 #include "interp.h"
+#include "valu.h"
 
-/* Lane arrays of one instruction. */
-struct vlanes {
-	uint32_t a[3][NL];		/* 32-bit sources */
-	uint64_t q[3][NL];		/* 64-bit sources */
-	uint32_t r[NL];			/* 32-bit result */
-	uint64_t rq[NL];		/* 64-bit result */
-	uint32_t c[NL];			/* carry / compare bit per lane */
-	uint32_t cin[NL];		/* lane-mask source bit per lane */
-	uint64_t wmask;			/* lanes to write */
-};
-
-static inline float
-u2f(uint32_t u)
-{
-	float f;
-
-	memcpy(&f, &u, 4);
-	return f;
-}
-
-static inline uint32_t
-f2u(float f)
-{
-	uint32_t u;
-
-	memcpy(&u, &f, 4);
-	return u;
-}
-
-static inline double
-u2d(uint64_t u)
-{
-	double d;
-
-	memcpy(&d, &u, 8);
-	return d;
-}
-
-static inline uint64_t
-d2u(double d)
-{
-	uint64_t u;
-
-	memcpy(&u, &d, 8);
-	return u;
-}
-
-static bool
+bool
 is_snan32(uint32_t u)
 {
 	return (u & 0x7f800000u) == 0x7f800000u && (u & 0x7fffff) &&
 	    !(u & 0x400000);
 }
 
-static bool
+bool
 is_snan64(uint64_t u)
 {
 	return (u & 0x7ff0000000000000ull) == 0x7ff0000000000000ull &&
@@ -83,7 +37,7 @@ is_snan64(uint64_t u)
  * (IEEE 754-2008 minNum); outside IEEE mode every NaN acts quiet.  The
  * guide leaves min(-0, +0) open; we order -0 below +0.
  */
-static uint32_t
+uint32_t
 fminmax32(uint32_t a, uint32_t b, bool max, bool ieee)
 {
 	float fa = u2f(a), fb = u2f(b);
@@ -99,7 +53,7 @@ fminmax32(uint32_t a, uint32_t b, bool max, bool ieee)
 	return (fa < fb) != max ? a : b;
 }
 
-static uint64_t
+uint64_t
 fminmax64(uint64_t a, uint64_t b, bool max, bool ieee)
 {
 	double fa = u2d(a), fb = u2d(b);
@@ -116,7 +70,7 @@ fminmax64(uint64_t a, uint64_t b, bool max, bool ieee)
 }
 
 /* Float -> int conversions saturate; NaN gives 0 (ISA guide ch. 12). */
-static uint32_t
+uint32_t
 cvt_i32(double x)
 {
 	if (isnan(x))
@@ -128,7 +82,7 @@ cvt_i32(double x)
 	return (uint32_t)(int32_t)x;
 }
 
-static uint32_t
+uint32_t
 cvt_u32(double x)
 {
 	if (isnan(x) || x <= 0)
@@ -142,6 +96,19 @@ static inline uint32_t
 flush32(uint32_t u)
 {
 	return (u & 0x7f800000u) == 0 ? (u & 0x80000000u) : u;
+}
+
+/* An f16 denormal in bits 15:0 becomes a zero of its sign. */
+static inline uint32_t
+flush16(uint32_t u)
+{
+	return (u & 0x7c00) == 0 ? (u & 0xffff8000u) : u;
+}
+
+static inline uint64_t
+flush64(uint64_t u)
+{
+	return (u & 0x7ff0000000000000ull) == 0 ? (u & (1ull << 63)) : u;
 }
 
 /* v_cmp_class: bit 0 sNaN, 1 qNaN, 2 -inf, 3 -norm, 4 -denorm, 5 -0,
@@ -276,6 +243,9 @@ modifiers32(const struct shader_wave *w, const struct shader_inst *in,
 	if (type == T_F32 && !(w->mode & MODE_DENORM_F32_IN))
 		for (l = 0; l < NL; l++)
 			a[l] = flush32(a[l]);
+	if (type == T_F16 && !(w->mode & MODE_DENORM_F64_IN))
+		for (l = 0; l < NL; l++)
+			a[l] = flush16(a[l]);
 }
 
 static void
@@ -332,6 +302,9 @@ gather64(const struct shader_wave *w, const struct shader_inst *in,
 	if ((in->neg >> s) & 1)
 		for (l = 0; l < NL; l++)
 			q[l] ^= 1ull << 63;
+	if (!(w->mode & MODE_DENORM_F64_IN))
+		for (l = 0; l < NL; l++)
+			q[l] = flush64(q[l]);
 }
 
 static void
@@ -372,25 +345,6 @@ gather(const struct shader_wave *w, const struct shader_inst *in,
 
 /* ---- computing ---- */
 
-#define LANES(stmt)	do { for (int l = 0; l < NL; l++) { stmt; } } while (0)
-#define A	v->a[0][l]
-#define B	v->a[1][l]
-#define C	v->a[2][l]
-#define FA	u2f(v->a[0][l])
-#define FB	u2f(v->a[1][l])
-#define FC	u2f(v->a[2][l])
-#define QA	v->q[0][l]
-#define QB	v->q[1][l]
-#define QC	v->q[2][l]
-#define DA	u2d(v->q[0][l])
-#define DB	u2d(v->q[1][l])
-#define DC	u2d(v->q[2][l])
-#define HA	f16_to_f32((uint16_t)v->a[0][l])
-#define HB	f16_to_f32((uint16_t)v->a[1][l])
-#define HC	f16_to_f32((uint16_t)v->a[2][l])
-#define R	v->r[l]
-#define RQ	v->rq[l]
-#define H(x)	f32_to_f16((x), false)
 
 static float
 fract32(float x)
@@ -495,7 +449,7 @@ med3_i(int32_t a, int32_t b, int32_t c)
 	return c < lo ? lo : c > hi ? hi : c;
 }
 
-static uint32_t
+uint32_t
 med3_f(uint32_t a, uint32_t b, uint32_t c, bool ieee)
 {
 	uint32_t lo = fminmax32(a, b, false, ieee);
@@ -536,7 +490,7 @@ compute_f32(const struct shader_wave *w, unsigned op, struct vlanes *v)
 	case ISA_OP_V_FRACT_F32: LANES(R = f2u(fract32(FA))); break;
 	case ISA_OP_V_TRUNC_F32: LANES(R = f2u(truncf(FA))); break;
 	case ISA_OP_V_CEIL_F32: LANES(R = f2u(ceilf(FA))); break;
-	case ISA_OP_V_RNDNE_F32: LANES(R = f2u(nearbyintf(FA))); break;
+	case ISA_OP_V_RNDNE_F32: LANES(R = f2u(rndne_f32(FA))); break;
 	case ISA_OP_V_FLOOR_F32: LANES(R = f2u(floorf(FA))); break;
 	case ISA_OP_V_EXP_F32: LANES(R = f2u(exp2f(FA))); break;
 	case ISA_OP_V_LOG_F32: LANES(R = f2u(log2f(FA))); break;
@@ -631,7 +585,7 @@ compute_f64(const struct shader_wave *w, unsigned op, struct vlanes *v)
 	case ISA_OP_V_LDEXP_F64: LANES(RQ = d2u(ldexp(DA, (int32_t)B))); break;
 	case ISA_OP_V_TRUNC_F64: LANES(RQ = d2u(trunc(DA))); break;
 	case ISA_OP_V_CEIL_F64: LANES(RQ = d2u(ceil(DA))); break;
-	case ISA_OP_V_RNDNE_F64: LANES(RQ = d2u(nearbyint(DA))); break;
+	case ISA_OP_V_RNDNE_F64: LANES(RQ = d2u(rndne_f64(DA))); break;
 	case ISA_OP_V_FLOOR_F64: LANES(RQ = d2u(floor(DA))); break;
 	case ISA_OP_V_FRACT_F64: LANES(RQ = d2u(fract64(DA))); break;
 	case ISA_OP_V_RCP_F64: LANES(RQ = d2u(1.0 / DA)); break;
@@ -820,81 +774,114 @@ icond(unsigned k, int64_t sa, int64_t sb, uint64_t ua, uint64_t ub, bool sgn)
 	}
 }
 
+/*
+ * f16 class: classified on the bits, since every f16 denormal is a
+ * normal f32 (bit numbers as fclass).
+ */
+static unsigned
+fclass16(uint32_t h)
+{
+	bool neg = (h >> 15) & 1;
+	unsigned e = (h >> 10) & 0x1f, m = h & 0x3ff;
+
+	if (e == 0x1f && m)
+		return (m & 0x200) ? 1 : 0;
+	if (e == 0x1f)
+		return neg ? 2 : 9;
+	if (e == 0 && m == 0)
+		return neg ? 5 : 6;
+	if (e == 0)
+		return neg ? 4 : 7;
+	return neg ? 3 : 8;
+}
+
+/*
+ * Condition index (fcond / icond) and signedness of a compare from its
+ * opcode number: f32/f64 use 16 consecutive codes; f16 splits them over
+ * 0xc8 (f..o) and 0xe8 (u..tru); the integer ones use 8, signed below
+ * 0xc0 for 32/64 bits and in 0x88/0x98 for 16 bits (isa_gfx10.h).
+ */
+static unsigned
+cmp_cond(const struct isa_op_info *i, bool *sgn)
+{
+	unsigned hw = i->hw;
+
+	*sgn = false;
+	switch (i->src[0]) {
+	case T_F32:
+	case T_F64:
+		return hw & 0xf;
+	case T_F16:
+		return (hw & 7) | ((hw & 0x20) ? 8 : 0);
+	case T_B16:
+		*sgn = (hw & 0xe0) == 0x80;
+		return hw & 7;
+	default:
+		*sgn = hw < 0xc0;
+		return hw & 7;
+	}
+}
+
+/*
+ * 32-bit integer and f32 compares, the common ones, with the condition
+ * chosen outside the lane loop so each loop is one vectorisable compare.
+ */
+#define CMP_LOOPS(X, Y)	do {						\
+	switch (k) {							\
+	case 1: LANES(v->c[l] = (X) < (Y)); return true;		\
+	case 2: LANES(v->c[l] = (X) == (Y)); return true;		\
+	case 3: LANES(v->c[l] = (X) <= (Y)); return true;		\
+	case 4: LANES(v->c[l] = (X) > (Y)); return true;		\
+	case 6: LANES(v->c[l] = (X) >= (Y)); return true;		\
+	}								\
+} while (0)
+
+static bool
+compute_cmp_fast(const struct isa_op_info *i, unsigned k, bool sgn,
+    struct vlanes *v)
+{
+	if (i->src[0] == T_B32 && k == 5) {
+		LANES(v->c[l] = A != B);
+		return true;
+	}
+	if (i->src[0] == T_B32 && sgn)
+		CMP_LOOPS((int32_t)A, (int32_t)B);
+	else if (i->src[0] == T_B32)
+		CMP_LOOPS(A, B);
+	else if (i->src[0] == T_F32)	/* lt..ge except lg: false on NaN */
+		CMP_LOOPS(FA, FB);
+	return false;
+}
+#undef CMP_LOOPS
+
 static void
 compute_cmp(unsigned op, struct vlanes *v)
 {
 	const struct isa_op_info *i = &isa_ops[op];
-	unsigned hw = i->hw, k = hw & 0xf;
-	bool sgn = (hw & 0xf0) == 0x80 || (hw & 0xf0) == 0x90 ||
-	    (hw & 0xf0) == 0xa0 || (hw & 0xf0) == 0xb0;
+	bool sgn;
+	unsigned k = cmp_cond(i, &sgn);
 
+	if (compute_cmp_fast(i, k, sgn, v))
+		return;
 	if (op == ISA_OP_V_CMP_CLASS_F32 || op == ISA_OP_V_CMPX_CLASS_F32) {
 		LANES(v->c[l] = (B >> fclass32(A)) & 1);
 	} else if (op == ISA_OP_V_CMP_CLASS_F64 || op == ISA_OP_V_CMPX_CLASS_F64) {
 		LANES(v->c[l] = (B >> fclass(DA, is_snan64(QA))) & 1);
+	} else if (op == ISA_OP_V_CMP_CLASS_F16 || op == ISA_OP_V_CMPX_CLASS_F16) {
+		LANES(v->c[l] = (B >> fclass16(A & 0xffff)) & 1);
 	} else if (i->src[0] == T_F32) {
 		LANES(v->c[l] = fcond(k, FA, FB));
+	} else if (i->src[0] == T_F16) {
+		LANES(v->c[l] = fcond(k, HA, HB));
 	} else if (i->src[0] == T_F64) {
 		LANES(v->c[l] = fcond(k, DA, DB));
+	} else if (i->src[0] == T_B16) {
+		LANES(v->c[l] = icond(k, (int16_t)A, (int16_t)B, A & 0xffff,
+		    B & 0xffff, sgn));
 	} else if (i->src[0] == T_B32) {
 		LANES(v->c[l] = icond(k, (int32_t)A, (int32_t)B, A, B, sgn));
 	} else {
 		LANES(v->c[l] = icond(k, (int64_t)QA, (int64_t)QB, QA, QB, sgn));
-	}
-}
-
-/* ---- VOP3P (packed 16-bit) ---- */
-
-static uint32_t
-pk_half(const struct shader_inst *in, const uint32_t *a, int l, unsigned s,
-    bool hi)
-{
-	unsigned sel = hi ? (in->opsel_hi >> s) & 1 : (in->opsel >> s) & 1;
-	uint32_t h = (a[l] >> (16 * sel)) & 0xffff;
-	unsigned negb = hi ? in->neg_hi : in->neg;
-
-	return (negb >> s) & 1 ? h ^ 0x8000 : h;	/* float ops only */
-}
-
-static uint32_t
-pk_op(unsigned op, uint32_t a, uint32_t b, uint32_t c)
-{
-	switch (op) {
-	case ISA_OP_V_PK_MUL_LO_U16: return a * b;
-	case ISA_OP_V_PK_ADD_I16:
-	case ISA_OP_V_PK_ADD_U16: return a + b;
-	case ISA_OP_V_PK_SUB_I16:
-	case ISA_OP_V_PK_SUB_U16: return a - b;
-	case ISA_OP_V_PK_LSHLREV_B16: return b << (a & 15);
-	case ISA_OP_V_PK_LSHRREV_B16: return (b & 0xffff) >> (a & 15);
-	case ISA_OP_V_PK_FMA_F16:
-		return H((float)fma(f16_to_f32((uint16_t)a),
-		    f16_to_f32((uint16_t)b), f16_to_f32((uint16_t)c)));
-	case ISA_OP_V_PK_ADD_F16:
-		return H(f16_to_f32((uint16_t)a) + f16_to_f32((uint16_t)b));
-	case ISA_OP_V_PK_MUL_F16:
-		return H(f16_to_f32((uint16_t)a) * f16_to_f32((uint16_t)b));
-	}
-	return 0;
-}
-
-static void
-compute_vop3p(const struct shader_inst *in, struct vlanes *v)
-{
-	bool fl = in->op == ISA_OP_V_PK_FMA_F16 || in->op == ISA_OP_V_PK_ADD_F16 ||
-	    in->op == ISA_OP_V_PK_MUL_F16;
-	uint32_t h[2], x[3];
-	int l, s, k;
-
-	for (l = 0; l < NL; l++) {
-		for (k = 0; k < 2; k++) {
-			for (s = 0; s < 3; s++)
-				x[s] = fl ? pk_half(in, v->a[s], l, (unsigned)s, k) :
-				    (v->a[s][l] >> (16 * (k ? (in->opsel_hi >> s) & 1 :
-				    (in->opsel >> s) & 1))) & 0xffff;
-			h[k] = pk_op(in->op, x[0], x[1], x[2]) & 0xffff;
-		}
-		v->r[l] = h[0] | h[1] << 16;
 	}
 }
 
@@ -903,17 +890,46 @@ compute_vop3p(const struct shader_inst *in, struct vlanes *v)
 static void
 expand_mask(uint64_t m, uint32_t *lm)
 {
-	for (int l = 0; l < NL; l++)
-		lm[l] = (m >> l) & 1 ? ~0u : 0;
+	/* Tested against constant bits, not shifted by the lane number:
+	 * x86-64's baseline SSE2 has no per-lane variable shift, so
+	 * (m >> l) & 1 stayed a scalar loop, about 40 % of a VALU
+	 * instruction; a bit table vectorises (and + compare). */
+	static const uint32_t bit[32] = {
+#define BIT4(n)	1u << (n), 1u << ((n) + 1), 1u << ((n) + 2), 1u << ((n) + 3)
+		BIT4(0), BIT4(4), BIT4(8), BIT4(12),
+		BIT4(16), BIT4(20), BIT4(24), BIT4(28),
+#undef BIT4
+	};
+	uint32_t lo = (uint32_t)m, hi = (uint32_t)(m >> 32);
+
+	for (int l = 0; l < 32; l++)
+		lm[l] = (lo & bit[l]) != 0 ? ~0u : 0;
+	for (int l = 0; l < 32; l++)
+		lm[32 + l] = (hi & bit[l]) != 0 ? ~0u : 0;
 }
 
-/* clamp / omod on float results (ISA guide §6.3), then f32 flushing. */
+/*
+ * clamp / omod on float results (ISA guide §6.3), then denormal
+ * flushing by MODE.FP_DENORM (f32: bit 5; f16 and f64: bit 7).
+ */
 static void
 output_mods32(const struct shader_wave *w, const struct shader_inst *in,
     unsigned type, struct vlanes *v)
 {
 	static const float omod[4] = { 1.0f, 2.0f, 4.0f, 0.5f };
 
+	if (type == T_F16) {
+		if (in->omod)
+			LANES(R = f32_to_f16(f16_to_f32((uint16_t)R) *
+			    omod[in->omod], false));
+		if (in->mods & MOD_CLAMP)
+			LANES(float f = f16_to_f32((uint16_t)R);
+			    R = f32_to_f16(f > 1.0f ? 1.0f : f >= 0.0f ? f : 0.0f,
+			    false));
+		if (!(w->mode & MODE_DENORM_F64_OUT))
+			LANES(R = flush16(R));
+		return;
+	}
 	if (type != T_F32)
 		return;
 	if (in->omod)
@@ -923,6 +939,33 @@ output_mods32(const struct shader_wave *w, const struct shader_inst *in,
 		    R = f2u(f > 1.0f ? 1.0f : f >= 0.0f ? f : 0.0f));
 	if (!(w->mode & MODE_DENORM_F32_OUT))
 		LANES(R = flush32(R));
+}
+
+static void
+output_mods64(const struct shader_wave *w, const struct shader_inst *in,
+    struct vlanes *v)
+{
+	static const double omod[4] = { 1.0, 2.0, 4.0, 0.5 };
+
+	if (in->omod)
+		LANES(RQ = d2u(u2d(RQ) * omod[in->omod]));
+	if (in->mods & MOD_CLAMP)
+		LANES(double d = u2d(RQ);
+		    RQ = d2u(d > 1.0 ? 1.0 : d >= 0.0 ? d : 0.0));
+	if (!(w->mode & MODE_DENORM_F64_OUT))
+		LANES(RQ = flush64(RQ));
+}
+
+/*
+ * d = lm ? r : d per lane.  restrict: the destination row never overlaps
+ * the lane arrays, so the loop vectorises without alias checks.
+ */
+static inline void
+blend32(uint32_t *restrict d, const uint32_t *restrict r,
+    const uint32_t *restrict lm)
+{
+	for (int l = 0; l < NL; l++)
+		d[l] = (d[l] & ~lm[l]) | (r[l] & lm[l]);
 }
 
 /* SDWA destination select: place the result, then fill the rest. */
@@ -958,12 +1001,16 @@ write_v32(struct shader_wave *w, const struct shader_inst *in, unsigned type,
 	else if ((type == T_F16 || type == T_B16) && (in->opsel & 8))
 		for (l = 0; l < NL; l++)
 			v->r[l] = (d[l] & 0xffff) | v->r[l] << 16;
-	else if (type == T_F16 || type == T_B16)
+	else if (type == T_F16 || type == T_B16)	/* gfx10 keeps [31:16] */
 		for (l = 0; l < NL; l++)
-			v->r[l] &= 0xffff;
-	expand_mask(v->wmask, lm);
-	for (l = 0; l < NL; l++)
-		d[l] = (d[l] & ~lm[l]) | (v->r[l] & lm[l]);
+			v->r[l] = (d[l] & 0xffff0000u) | (v->r[l] & 0xffff);
+	if (v->wmask == lane_bits(w)) {		/* every lane: a copy */
+		memcpy(d, v->r, w->nlanes * sizeof(*d));
+	} else {
+		expand_mask(v->wmask, lm);
+		blend32(d, v->r, lm);
+	}
+	vgpr_shared_sync(w, in->dst.reg, 1, v->wmask);
 }
 
 static void
@@ -974,11 +1021,20 @@ write_v64(struct shader_wave *w, const struct shader_inst *in,
 	uint32_t lm[NL];
 	int l;
 
-	expand_mask(v->wmask, lm);
-	for (l = 0; l < NL; l++) {
-		lo[l] = (lo[l] & ~lm[l]) | ((uint32_t)v->rq[l] & lm[l]);
-		hi[l] = (hi[l] & ~lm[l]) | ((uint32_t)(v->rq[l] >> 32) & lm[l]);
+	if (v->wmask == lane_bits(w)) {		/* every lane: split only */
+		for (l = 0; l < (int)w->nlanes; l++) {
+			lo[l] = (uint32_t)v->rq[l];
+			hi[l] = (uint32_t)(v->rq[l] >> 32);
+		}
+	} else {
+		expand_mask(v->wmask, lm);
+		for (l = 0; l < NL; l++) {
+			lo[l] = (lo[l] & ~lm[l]) | ((uint32_t)v->rq[l] & lm[l]);
+			hi[l] = (hi[l] & ~lm[l]) |
+			    ((uint32_t)(v->rq[l] >> 32) & lm[l]);
+		}
 	}
+	vgpr_shared_sync(w, in->dst.reg, 2, v->wmask);
 }
 
 /* Per-lane bits -> lane mask of the active lanes (inactive lanes: 0). */
@@ -992,40 +1048,43 @@ pack_bits(const uint32_t *c, uint64_t active)
 	return m & active;
 }
 
-/* ---- special lane opcodes ---- */
-
-static bool
-exec_lane_ops(struct shader_wave *w, const struct shader_inst *in,
-    struct vlanes *v)
+static uint32_t
+sat_s32(int64_t x)
 {
-	uint64_t ex = wave_exec(w);
-	unsigned lane;
+	return (uint32_t)(x < INT32_MIN ? INT32_MIN : x > INT32_MAX ? INT32_MAX : x);
+}
 
-	switch (in->op) {
-	case ISA_OP_V_READFIRSTLANE_B32:
-		lane = ex ? (unsigned)__builtin_ctzll(ex) : 0;
-		swrite32(w, in->dst.reg, v->a[0][lane]);
-		return true;
-	case ISA_OP_V_READLANE_B32:
-		lane = v->a[1][0] & (w->nlanes - 1);
-		swrite32(w, in->dst.reg, v->a[0][lane]);
-		return true;
-	case ISA_OP_V_WRITELANE_B32:	/* ignores EXEC */
-		lane = v->a[1][0] & (w->nlanes - 1);
-		w->vgpr[in->dst.reg][lane] = v->a[0][0];
-		return true;
-	case ISA_OP_V_MBCNT_LO_U32_B32:
-		LANES(R = (uint32_t)__builtin_popcountll(A &
-		    (uint32_t)((1ull << l) - 1)) + B);
-		return false;
-	case ISA_OP_V_MBCNT_HI_U32_B32:
-		LANES(R = (uint32_t)__builtin_popcountll(A &
-		    (uint32_t)(((1ull << l) - 1) >> 32)) + B);
-		return false;
-	case ISA_OP_V_NOP:
-		return true;
+/*
+ * The VOP3 clamp bit on 32-bit integer adds and subs saturates instead
+ * of wrapping (ISA guide §6.3; ACO's uadd_sat / iadd_sat / usub_sat).
+ * Other integer opcodes ignore clamp.
+ */
+static void
+clamp_int32(unsigned op, struct vlanes *v)
+{
+	switch (op) {
+	case ISA_OP_V_ADD_NC_U32:
+	case ISA_OP_V_ADD_CO_U32:
+		LANES(uint64_t t = (uint64_t)A + B; R = t > UINT32_MAX ? UINT32_MAX : (uint32_t)t);
+		break;
+	case ISA_OP_V_ADD_CO_CI_U32:
+		LANES(uint64_t t = (uint64_t)A + B + v->cin[l];
+		    R = t > UINT32_MAX ? UINT32_MAX : (uint32_t)t);
+		break;
+	case ISA_OP_V_SUB_NC_U32:
+	case ISA_OP_V_SUB_CO_U32: LANES(R = A < B ? 0 : A - B); break;
+	case ISA_OP_V_SUBREV_NC_U32:
+	case ISA_OP_V_SUBREV_CO_U32: LANES(R = B < A ? 0 : B - A); break;
+	case ISA_OP_V_SUB_CO_CI_U32:
+		LANES(R = (uint64_t)B + v->cin[l] > A ? 0 : A - B - v->cin[l]);
+		break;
+	case ISA_OP_V_ADD_NC_I32:
+		LANES(R = sat_s32((int64_t)(int32_t)A + (int32_t)B));
+		break;
+	case ISA_OP_V_SUB_NC_I32:
+		LANES(R = sat_s32((int64_t)(int32_t)A - (int32_t)B));
+		break;
 	}
-	return false;
 }
 
 static bool
@@ -1036,14 +1095,37 @@ compute(const struct shader_wave *w, const struct shader_inst *in,
 
 	if (in->op == ISA_OP_V_MBCNT_LO_U32_B32 || in->op == ISA_OP_V_MBCNT_HI_U32_B32)
 		return true;
-	if (in->fmt == FMT_VOP3P) {
-		compute_vop3p(in, v);
-		return true;
-	}
+	if (in->fmt == FMT_VOP3P || op == ISA_OP_V_PK_FMAC_F16 ||
+	    op == ISA_OP_V_DOT2C_F32_F16 || op == ISA_OP_V_DOT4C_I32_I8)
+		return compute_vop3p(w, in, v);
 	return compute_f32(w, op, v) || compute_int(op, v) ||
 	    compute_int3(op, v) || compute_cvt(op, v) ||
 	    compute_f16(w, op, v) || compute_f64(w, op, v) ||
-	    compute_carry(op, v);
+	    compute_carry(op, v) || compute_16(w, in, v) ||
+	    compute_div(w, op, v) || compute_media(op, v);
+}
+
+/* The lane opcodes of crosslane.c (a call there for every VALU costs). */
+static inline bool
+is_crosslane(unsigned op)
+{
+	switch (op) {
+	case ISA_OP_V_READFIRSTLANE_B32: case ISA_OP_V_READLANE_B32:
+	case ISA_OP_V_WRITELANE_B32: case ISA_OP_V_PERMLANE16_B32:
+	case ISA_OP_V_PERMLANEX16_B32: case ISA_OP_V_MBCNT_LO_U32_B32:
+	case ISA_OP_V_MBCNT_HI_U32_B32: case ISA_OP_V_NOP:
+		return true;
+	}
+	return false;
+}
+
+/* v_movrel*, v_swap_b32 (movrel.c). */
+static inline bool
+is_regmove(unsigned op)
+{
+	return op == ISA_OP_V_MOVRELD_B32 || op == ISA_OP_V_MOVRELS_B32 ||
+	    op == ISA_OP_V_MOVRELSD_B32 || op == ISA_OP_V_MOVRELSD_2_B32 ||
+	    op == ISA_OP_V_SWAP_B32;
 }
 
 /* VOPC: write VCC / SDST, or EXEC for v_cmpx. */
@@ -1064,23 +1146,46 @@ exec_valu(struct shader_wave *w, const struct shader_inst *in)
 {
 	const struct isa_op_info *i = &isa_ops[in->op];
 	struct vlanes v;
+	bool ok, rounded;
+	int fe = -1;
 
+	if (is_regmove(in->op) && exec_v_movrel(w, in))
+		return;
 	v.wmask = wave_exec(w);
 	gather(w, in, &v);
-	if (exec_lane_ops(w, in, &v))
+	if (is_crosslane(in->op) && exec_crosslane(w, in, &v))
 		return;
 	if (i->fmt == FMT_VOPC) {
 		compute_cmp(in->op, &v);
 		write_cmp(w, in, &v);
 		return;
 	}
-	if (!compute(w, in, &v)) {
+	/*
+	 * A rounding mode other than nearest even: the host's is set around
+	 * compute().  The compiler barriers keep the lane arithmetic, which
+	 * reads and writes v, between the fenv calls (fpmode.c).
+	 */
+	rounded = F_GET(w->mode, MODE_FP_ROUND) != 0;
+	if (rounded) {
+		fe = fpmode_enter(w, in);
+		__asm__ volatile("" ::: "memory");
+	}
+	ok = compute(w, in, &v);
+	if (rounded) {
+		__asm__ volatile("" ::: "memory");
+		fpmode_leave(fe);
+	}
+	if (ok && (in->mods & MOD_CLAMP) && i->fmt != FMT_VOP3P)
+		clamp_int32(in->op, &v);
+	if (!ok) {
 		wave_stop(w, in, SHADER_UNSUPPORTED);
 		return;
 	}
 	if (i->flags & F_SDST)
 		write_lm(w, in->sdst.reg, pack_bits(v.c, wave_exec(w)));
 	if (is64(i->dst)) {
+		if (i->dst == T_F64)
+			output_mods64(w, in, &v);
 		write_v64(w, in, &v);
 		return;
 	}

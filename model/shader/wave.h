@@ -129,12 +129,21 @@ struct shader_stop {
 };
 
 /*
- * Memory seen by the shader.  Both return 0 on success and nonzero when
- * the access faults (unmapped, no permission): the wave then stops.
+ * Memory seen by the shader.  read and write return 0 on success and
+ * nonzero when the access faults (unmapped, no permission): the wave then
+ * stops.  host_ptr (optional, may be NULL) is the fast path: a host
+ * pointer for [va, va + len) when that is plain memory allowing every
+ * SHADER_MEM_* access in `access`, else NULL and the access goes through
+ * read/write, which fault exactly.  Atomics need it to be atomic on the
+ * host when waves of other workgroups run on other host threads (mem.c).
  */
+#define SHADER_MEM_READ		1u
+#define SHADER_MEM_WRITE	2u
+
 struct shader_mem_ops {
 	int (*read)(void *ctx, uint64_t va, void *dst, size_t len);
 	int (*write)(void *ctx, uint64_t va, const void *src, size_t len);
+	void *(*host_ptr)(void *ctx, uint64_t va, size_t len, unsigned access);
 };
 
 /*
@@ -159,6 +168,15 @@ struct shader_wave {
 	 * (LLVM SIDefines.h ID_FLAT_SCR_LO = 20, ID_FLAT_SCR_HI = 21).
 	 */
 	uint64_t flat_scratch;
+	/*
+	 * gfx10 wave64 shared VGPRs [shared_vgpr_base, + shared_vgpr_count):
+	 * one 32-lane register serves both halves, so lanes l and l ^ 32
+	 * see the same value (ACO's wave64 ds_bpermute moves data between
+	 * the halves through them).  The launcher sets them from
+	 * COMPUTE_PGM_RSRC1.VGPRS ((n + 1) * 4 private VGPRs) and
+	 * COMPUTE_PGM_RSRC3.SHARED_VGPR_CNT (x 8); 0 = none.
+	 */
+	uint16_t shared_vgpr_base, shared_vgpr_count;
 	uint32_t next;			/* index of the next instruction */
 
 	const struct shader_mem_ops *mem;

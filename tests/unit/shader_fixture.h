@@ -104,7 +104,7 @@ sf_write(void *ctx, uint64_t va, const void *src, size_t len)
 	return 0;
 }
 
-static const struct shader_mem_ops sf_ops = { sf_read, sf_write };
+static const struct shader_mem_ops sf_ops = { sf_read, sf_write, NULL };
 
 /* One wave, its program, arena and LDS. */
 struct sf_run {

@@ -367,8 +367,10 @@ test_grid_2d(void **state)
 	for (unsigned y = 0; y < GRID_H; y++)
 		for (unsigned x = 0; x < GRID_W; x++) {
 			unsigned i = y * GRID_W + x;
-			/* 64 threads = 2 waves; wave = (x%8 + 8*(y%8)) / 32 */
-			uint32_t tg = 2 | ((y % 8) / 4) << 6;
+			/* 64 threads = 2 waves; wave = (x%8 + 8*(y%8)) / 32,
+			 * in [11:6] (gfx10 ordered id) and [24:20] (gfx10.3) */
+			uint32_t wave = (y % 8) / 4;
+			uint32_t tg = 2 | wave << 6 | wave << 20;
 
 			if (e.data[i] != (x << 16 | y))
 				fail_msg("(%u,%u): 0x%08x", x, y, e.data[i]);
@@ -506,6 +508,413 @@ test_illegal_instruction(void **state)
 	gpu_client_close(e.c);
 }
 
+/* ---- workgroups on several host threads (model/shader_pool.c) ---- */
+
+/* How often `want` occurs in the captured driver log. */
+static unsigned
+count_logged(const char *want)
+{
+	unsigned n = 0;
+	const char *p;
+
+	pthread_mutex_lock(&logbuf.mu);
+	for (p = logbuf.text; (p = strstr(p, want)) != NULL; p++)
+		n++;
+	pthread_mutex_unlock(&logbuf.mu);
+	return n;
+}
+
+static uint64_t
+model_stat(bool insts)
+{
+	struct navi23_stats s;
+
+	navi23_stats(fx.model, &s);
+	return insts ? s.shader_insts : s.shader_waves;
+}
+
+/* out[gid] = HASH_ROUNDS rounds of loop.comp's hash of gid; wave32, 64
+ * threads a group (2 waves).  A wave runs 4 + 7 * HASH_ROUNDS + 3
+ * instructions. */
+#define HASH_GROUPS	64
+#define HASH_ROUNDS	32
+#define HASH_WAVE_INSTS	(4 + 7 * HASH_ROUNDS + 3)
+static const char hash_src[] =
+	/* s[0:1] out, s2 TGID X */
+	"s_lshl_b32 s3, s2, 6\n"
+	"v_add_nc_u32 v1, s3, v0\n"
+	"v_mov_b32 v2, v1\n"
+	"s_mov_b32 s4, 0\n"
+	"loop:\n"
+	"v_lshrrev_b32 v3, 13, v2\n"
+	"v_xor_b32 v2, v2, v3\n"
+	"v_mul_lo_u32 v2, 0x5bd1e995, v2\n"
+	"v_add_nc_u32 v2, s4, v2\n"
+	"s_add_u32 s4, s4, 1\n"
+	"s_cmp_lt_u32 s4, 32\n"
+	"s_cbranch_scc1 loop\n"
+	"v_lshlrev_b32 v1, 2, v1\n"
+	"global_store_dword v1, v2, s[0:1]\n"
+	"s_endpgm\n"
+	"s_code_end\n";
+
+static uint32_t
+hash_cpu(uint32_t h)
+{
+	for (uint32_t k = 0; k < HASH_ROUNDS; k++)
+		h = (h ^ (h >> 13)) * 0x5bd1e995u + k;
+	return h;
+}
+
+/*
+ * One dispatch of 64 groups (the pool runs them on several threads) and
+ * 64 dispatches of one group each (always the engine thread alone, in
+ * order) write the same words, the CPU's; the counters see every wave.
+ */
+static void
+test_parallel_matches_serial(void **state)
+{
+	struct env e;
+	struct kernel k;
+	const unsigned n = HASH_GROUPS * 64;
+	uint64_t waves = model_stat(false), insts = model_stat(true);
+
+	env_open(&e);
+	memset(&k, 0, sizeof(k));
+	k.pgm = env_shader(&e, hash_src, false);
+	k.rsrc2 = F_PREP(PGM_RSRC2_TGID_X_EN, 1);
+	k.size[0] = 64;
+	k.size[1] = k.size[2] = 1;
+	set_ptr(&k, 0, VA_DATA);
+	emit_dispatch(&e, &k, HASH_GROUPS, 1, 1);
+	set_ptr(&k, 0, VA_DATA + 4 * n);
+	emit_state(&e, &k);
+	for (uint32_t g = 0; g < HASH_GROUPS; g++) {
+		emit_sh(&e, COMPUTE_START_X, &g, 1);
+		emit(&e, PM4_TYPE3_HDR(PKT3_DISPATCH_DIRECT, 4) | F_PREP(PM4_SHADER_TYPE, 1));
+		emit(&e, 1);
+		emit(&e, 1);
+		emit(&e, 1);
+		emit(&e, initiator(&k) & ~F_PREP(DISPATCH_INIT_FORCE_START_AT_000, 1));
+	}
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), 0);
+	for (unsigned i = 0; i < n; i++) {
+		if (e.data[i] != hash_cpu(i))
+			fail_msg("parallel out[%u] = 0x%08x, want 0x%08x", i,
+			    e.data[i], hash_cpu(i));
+		if (e.data[n + i] != e.data[i])
+			fail_msg("serial out[%u] = 0x%08x, parallel 0x%08x", i,
+			    e.data[n + i], e.data[i]);
+	}
+	assert_int_equal(model_stat(false) - waves, 2 * 2 * HASH_GROUPS);
+	assert_int_equal(model_stat(true) - insts,
+	    2 * 2 * HASH_GROUPS * HASH_WAVE_INSTS);
+	gpu_client_close(e.c);
+}
+
+/* ---- atomics across workgroups ---- */
+
+#define ATOM_GROUPS	64
+#define ATOM_SIZE	256
+#define ATOM_REPEAT	16
+static const char atomic_src[] =
+	/* s[0:1] counters, s[2:3] old values, s4 TGID X; wave64 */
+	"s_lshl_b32 s5, s4, 8\n"
+	"v_add_nc_u32 v1, s5, v0\n"
+	"v_lshlrev_b32 v1, 2, v1\n"
+	"v_mov_b32 v2, 1\n"
+	"v_mov_b32 v3, 0\n"
+	"global_atomic_add v4, v3, v2, s[0:1] glc\n"
+	"s_mov_b32 s6, 16\n"
+	"again:\n"				/* ATOM_REPEAT adds, no return */
+	"global_atomic_add v3, v2, s[0:1] offset:4\n"
+	"s_sub_u32 s6, s6, 1\n"
+	"s_cmp_lg_u32 s6, 0\n"
+	"s_cbranch_scc1 again\n"
+	"s_waitcnt vmcnt(0)\n"
+	"global_store_dword v1, v4, s[2:3]\n"
+	"s_endpgm\n"
+	"s_code_end\n";
+
+/*
+ * 64 groups x 256 lanes add 1 to a counter with return, and 16 times to
+ * another without: they end at 16384 and 16 x 16384 exactly, and the
+ * values returned are each of 0..16383 once (a lost update repeats one).
+ */
+static void
+test_atomics_across_groups(void **state)
+{
+	struct env e;
+	struct kernel k;
+	const unsigned n = ATOM_GROUPS * ATOM_SIZE;
+	static uint8_t seen[ATOM_GROUPS * ATOM_SIZE];
+
+	env_open(&e);
+	memset(&k, 0, sizeof(k));
+	k.pgm = env_shader(&e, atomic_src, true);
+	k.rsrc2 = F_PREP(PGM_RSRC2_TGID_X_EN, 1);
+	k.size[0] = ATOM_SIZE;
+	k.size[1] = k.size[2] = 1;
+	k.wave64 = true;
+	set_ptr(&k, 0, VA_DATA);
+	set_ptr(&k, 2, VA_DATA + 4096);
+	emit_dispatch(&e, &k, ATOM_GROUPS, 1, 1);
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), 0);
+	assert_int_equal(e.data[0], n);
+	assert_int_equal(e.data[1], ATOM_REPEAT * n);
+	memset(seen, 0, sizeof(seen));
+	for (unsigned i = 0; i < n; i++) {
+		uint32_t old = e.data[1024 + i];
+
+		if (old >= n || seen[old]++)
+			fail_msg("lane %u got %u: repeated or out of range", i, old);
+	}
+	gpu_client_close(e.c);
+}
+
+/* ---- errors in one of many parallel groups ---- */
+
+#define ERR_GROUPS	256
+#define ERR_GROUP	200
+static const char fault_one_src[] =
+	/* s[0:1] out, s[2:3] a bad address, s4 TGID X; group 200 stores
+	 * its first dword to the bad address */
+	"s_lshl_b32 s5, s4, 6\n"
+	"v_add_nc_u32 v1, s5, v0\n"
+	"v_lshlrev_b32 v1, 2, v1\n"
+	"s_cmp_lg_u32 s4, 200\n"
+	"s_cbranch_scc1 store\n"
+	"v_mov_b32 v1, 0\n"
+	"s_mov_b64 s[0:1], s[2:3]\n"
+	"store:\n"
+	"global_store_dword v1, v1, s[0:1]\n"
+	"s_endpgm\n"
+	"s_code_end\n";
+
+/* One VM fault for the client, on the right page, as a write; the job is
+ * cancelled, the other groups' work does not matter. */
+static void
+test_fault_in_one_parallel_group(void **state)
+{
+	struct env e;
+	struct kernel k;
+	struct gpu_vm_fault f;
+	const uint64_t bad = VA_DATA + DATA_BYTES + 0x20000;
+
+	env_open(&e);
+	log_clear();
+	memset(&k, 0, sizeof(k));
+	k.pgm = env_shader(&e, fault_one_src, false);
+	k.rsrc2 = F_PREP(PGM_RSRC2_TGID_X_EN, 1);
+	k.size[0] = 64;
+	k.size[1] = k.size[2] = 1;
+	set_ptr(&k, 0, VA_DATA);
+	set_ptr(&k, 2, bad);
+	emit_dispatch(&e, &k, ERR_GROUPS, 1, 1);
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), -GPU_ECANCELED);
+	assert_int_equal(gpu_vm_fault_query(e.c, &f), 0);
+	assert_int_equal(f.addr, bad);
+	assert_true(f.write);
+	assert_int_equal(f.count, 1);
+	assert_int_equal(count_logged("page fault (vmid"), 1);
+	gpu_client_close(e.c);
+}
+
+static const char illegal_one_src[] =
+	/* s[0:1] out, s2 TGID X: group 200 runs an unknown SOP1 opcode, at
+	 * PC 0x18 (200 is a literal: s_cmp_lg_u32 takes 8 bytes) */
+	"s_lshl_b32 s3, s2, 6\n"
+	"v_add_nc_u32 v1, s3, v0\n"
+	"v_lshlrev_b32 v1, 2, v1\n"
+	"s_cmp_lg_u32 s2, 200\n"
+	"s_cbranch_scc1 store\n"
+	".long 0xbe80ff00\n"
+	"store:\n"
+	"global_store_dword v1, v1, s[0:1]\n"
+	"s_endpgm\n"
+	"s_code_end\n";
+
+/* One SQ interrupt, naming the instruction; the job is cancelled. */
+static void
+test_illegal_in_one_parallel_group(void **state)
+{
+	struct env e;
+	struct kernel k;
+	char want[128];
+
+	env_open(&e);
+	log_clear();
+	memset(&k, 0, sizeof(k));
+	k.pgm = env_shader(&e, illegal_one_src, false);
+	k.rsrc2 = F_PREP(PGM_RSRC2_TGID_X_EN, 1);
+	k.size[0] = 64;
+	k.size[1] = k.size[2] = 1;
+	set_ptr(&k, 0, VA_DATA);
+	emit_dispatch(&e, &k, ERR_GROUPS, 1, 1);
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), -GPU_ECANCELED);
+	snprintf(want, sizeof(want), "shader 0x%llx PC 0x18 dwords 0xbe80ff00",
+	    (unsigned long long)k.pgm);
+	if (count_logged(want) != 1)
+		fail_msg("want \"%s\" once; the log has:\n%s", want, logbuf.text);
+	assert_int_equal(count_logged("SQ: illegal instruction"), 1);
+	gpu_client_close(e.c);
+}
+
+/* ---- the translation cache: accesses that cross a page ---- */
+
+static const char span_src[] =
+	/* s[0:1] source, s[2:3] out: one lane copies 16 bytes */
+	"v_mov_b32 v0, 0\n"
+	"global_load_dwordx4 v[1:4], v0, s[0:1]\n"
+	"s_waitcnt vmcnt(0)\n"
+	"global_store_dwordx4 v0, v[1:4], s[2:3]\n"
+	"s_endpgm\n"
+	"s_code_end\n";
+
+static void
+span_run(struct env *e, uint64_t src, uint64_t out, int want_rc)
+{
+	struct kernel k;
+
+	memset(&k, 0, sizeof(k));
+	k.pgm = env_shader(e, span_src, false);
+	k.size[0] = k.size[1] = k.size[2] = 1;
+	set_ptr(&k, 0, src);
+	set_ptr(&k, 2, out);
+	emit_dispatch(e, &k, 1, 1, 1);
+	assert_int_equal(env_run(e, GPU_QUEUE_COMPUTE), want_rc);
+}
+
+/* A load and a store across a page boundary inside the BO move all 16
+ * bytes; a load whose second half is past the BO faults on that page, as
+ * a read. */
+static void
+test_page_crossing_access(void **state)
+{
+	struct env e;
+	struct gpu_vm_fault f;
+	const unsigned src = 4096 / 4 - 2, out = 3 * 4096 / 4 - 2;
+
+	env_open(&e);
+	for (unsigned i = 0; i < 4; i++)
+		e.data[src + i] = 0x1000 + i;
+	span_run(&e, VA_DATA + 4 * src, VA_DATA + 4 * out, 0);
+	for (unsigned i = 0; i < 4; i++)
+		assert_int_equal(e.data[out + i], 0x1000 + i);
+	span_run(&e, VA_DATA + DATA_BYTES - 8, VA_DATA, -GPU_ECANCELED);
+	assert_int_equal(gpu_vm_fault_query(e.c, &f), 0);
+	assert_int_equal(f.addr, VA_DATA + DATA_BYTES);
+	assert_false(f.write);
+	gpu_client_close(e.c);
+}
+
+/* ---- the translation cache follows the driver's invalidations ---- */
+
+#define VA_VICTIM	0x50000000ull
+static const char unmap_src[] =
+	/* s[0:1] flags: [0] started (shader), [1] go (CPU), [2] result;
+	 * s[2:3] the victim page */
+	"v_mov_b32 v0, 0\n"
+	"global_load_dword v1, v0, s[2:3]\n"	/* the page is cached now */
+	"s_waitcnt vmcnt(0)\n"
+	"v_mov_b32 v2, 1\n"
+	"global_store_dword v0, v2, s[0:1]\n"
+	"spin:\n"
+	"global_load_dword v3, v0, s[0:1] offset:4 glc\n"
+	"s_waitcnt vmcnt(0)\n"
+	"v_readfirstlane_b32 s4, v3\n"
+	"s_cmp_eq_u32 s4, 0\n"
+	"s_cbranch_scc1 spin\n"
+	"global_load_dword v1, v0, s[2:3]\n"	/* unmapped meanwhile */
+	"s_waitcnt vmcnt(0)\n"
+	"global_store_dword v0, v1, s[0:1] offset:8\n"
+	"s_endpgm\n"
+	"s_code_end\n";
+
+/*
+ * A running shader has read a page; the CPU unmaps it (the driver
+ * invalidates the VMID's TLB) and lets the shader go on: its next read of
+ * the page faults, at that page, as a read, instead of using the cached
+ * translation.
+ */
+static void
+test_unmap_while_running(void **state)
+{
+	struct env e;
+	struct kernel k;
+	struct gpu_vm_fault f;
+	struct gpu_cmdbuf b = { VA_CMD, 0 };
+	struct gpu_submit s = { &b, 1, NULL, 0, NULL, 0 };
+	gpu_handle victim, q;
+	uint32_t *vp;
+	uint64_t fence;
+	unsigned waited = 0;
+
+	env_open(&e);
+	assert_int_equal(gpu_bo_create(e.c, 4096, GPU_DOMAIN_VRAM, GPU_BO_CPU_ACCESS, &victim), 0);
+	assert_int_equal(gpu_bo_map(e.c, victim, (void **)&vp), 0);
+	vp[0] = 0x5a5a5a5a;
+	assert_int_equal(gpu_vm_map(e.c, victim, 0, VA_VICTIM, 4096,
+	    GPU_VM_READ | GPU_VM_WRITE), 0);
+	memset(&k, 0, sizeof(k));
+	k.pgm = env_shader(&e, unmap_src, false);
+	k.size[0] = k.size[1] = k.size[2] = 1;
+	set_ptr(&k, 0, VA_DATA);
+	set_ptr(&k, 2, VA_VICTIM);
+	emit_dispatch(&e, &k, 1, 1, 1);
+	b.ndw = e.n;
+	/* The shader spins until told: give the job time for the steps. */
+	gpu_set_job_timeout(fx.dev, WAIT_BOUND / 2);
+	assert_int_equal(gpu_queue_create(e.c, GPU_QUEUE_COMPUTE, &q), 0);
+	assert_int_equal(gpu_queue_submit(e.c, q, &s, &fence), 0);
+	while (__atomic_load_n(&e.data[0], __ATOMIC_ACQUIRE) == 0) {
+		assert_true(++waited < 5000);
+		usleep(1000);
+	}
+	assert_int_equal(gpu_vm_unmap(e.c, VA_VICTIM, 4096), 0);
+	__atomic_store_n(&e.data[1], 1, __ATOMIC_RELEASE);
+	gpu_set_job_timeout(fx.dev, JOB_TIMEOUT);	/* now it should fault */
+	assert_int_equal(gpu_fence_wait(e.c, q, fence, WAIT_BOUND), -GPU_ECANCELED);
+	assert_int_equal(e.data[2], 0);
+	assert_int_equal(gpu_vm_fault_query(e.c, &f), 0);
+	assert_int_equal(f.addr, VA_VICTIM);
+	assert_false(f.write);
+	gpu_client_close(e.c);
+}
+
+/* ---- a shader that never ends, on every thread ---- */
+
+static const char endless_src[] =
+	"loop:\n"
+	"s_branch loop\n"
+	"s_endpgm\n"
+	"s_code_end\n";
+
+/*
+ * 16 groups that loop forever keep every shader thread busy; the driver's
+ * hang detection resets the queue, every thread notices (between wave
+ * turns) and the dispatch is abandoned; a next job runs normally.
+ */
+static void
+test_endless_shader_is_reset(void **state)
+{
+	struct env e;
+	struct kernel k;
+
+	env_open(&e);
+	memset(&k, 0, sizeof(k));
+	k.pgm = env_shader(&e, endless_src, false);
+	k.size[0] = 64;
+	k.size[1] = k.size[2] = 1;
+	emit_dispatch(&e, &k, 16, 1, 1);
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), -GPU_ECANCELED);
+	vadd_kernel(&e, &k, false, VA_DATA + 8 * VADD_N);
+	emit_dispatch(&e, &k, VADD_N / 64, 1, 1);
+	assert_int_equal(env_run(&e, GPU_QUEUE_COMPUTE), 0);
+	vadd_check(&e, 2 * VADD_N);
+	gpu_client_close(e.c);
+}
+
 int
 main(void)
 {
@@ -518,7 +927,17 @@ main(void)
 		cmocka_unit_test(test_reduce_lds_barrier),
 		cmocka_unit_test(test_oob_store_faults),
 		cmocka_unit_test(test_illegal_instruction),
+		cmocka_unit_test(test_parallel_matches_serial),
+		cmocka_unit_test(test_atomics_across_groups),
+		cmocka_unit_test(test_fault_in_one_parallel_group),
+		cmocka_unit_test(test_illegal_in_one_parallel_group),
+		cmocka_unit_test(test_page_crossing_access),
+		cmocka_unit_test(test_unmap_while_running),
+		cmocka_unit_test(test_endless_shader_is_reset),
 	};
 
+	/* Several shader threads even on a one-CPU host, unless the caller
+	 * chose (meson's dispatch_1thread runs the suite with 1). */
+	setenv("METALGPU_SHADER_THREADS", "4", 0);
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

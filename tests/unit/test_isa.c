@@ -167,7 +167,18 @@ gen_salu(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 		    sreg(i->dst, 4), sreg(i->src[0], 8), sreg(i->src[1], 12));
 		break;
 	case FMT_SOPK:
-		add_case(c, n, op, 4, -1, -1, -1, "%s s4, 0x1234", i->name);
+		if (op == ISA_OP_S_VERSION)
+			add_case(c, n, op, -1, -1, -1, -1, "%s 0x1234", i->name);
+		else if (op == ISA_OP_S_SETREG_B32)	/* hwreg as a number */
+			add_case(c, n, op, -1, 4, -1, -1, "%s 0x1234, s4", i->name);
+		else if (i->flags & F_LIT)
+			add_case(c, n, op, -1, -1, -1, -1, "%s 0x1234, 0xabcdef",
+			    i->name);
+		else if (i->flags & F_SDSTSRC)
+			add_case(c, n, op, -1, 4, -1, -1, "%s s4, 0x1234", i->name);
+		else
+			add_case(c, n, op, 4, -1, -1, -1, "%s %s, 0x1234", i->name,
+			    sreg(i->dst, 4));
 		break;
 	case FMT_SOP1:
 		if (i->dst == T_N)
@@ -232,9 +243,11 @@ gen_e32(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 			    vreg(i->dst, i->dst == T_B64 || i->dst == T_F64 ?
 			    2 : 1), vreg(i->src[0], 4));
 	} else if (i->flags & F_MADMK) {
-		add_case(c, n, op, 1, 4, -1, 6, "%s v1, v4, 0x3f800000, v6", nm);
+		add_case(c, n, op, 1, 4, -1, 6, "%s v1, v4, %s, v6", nm,
+		    i->dst == T_F16 ? "0x3c00" : "0x3f800000");
 	} else if (i->flags & F_MADAK) {
-		add_case(c, n, op, 1, 4, 6, -1, "%s v1, v4, v6, 0x3f800000", nm);
+		add_case(c, n, op, 1, 4, 6, -1, "%s v1, v4, v6, %s", nm,
+		    i->dst == T_F16 ? "0x3c00" : "0x3f800000");
 	} else if (i->flags & F_SDST) {
 		add_case(c, n, op, 1, 4, 6, OPR_VCC_LO,
 		    "%s_e32 v1, vcc_lo, v4, v6, vcc_lo", nm);
@@ -270,6 +283,8 @@ gen_e64(struct enc_case *c, int *n, unsigned op, const struct isa_op_info *i)
 			add_case(c, n, op, 1, 4, 2, -1, "%s s1, v4, s2", nm);
 	} else if (i->src[0] == T_S32) {
 		add_case(c, n, op, 1, 2, 3, -1, "%s v1, s2, s3", nm);
+	} else if (i->src[1] == T_S32) {		/* v_permlane*16 */
+		add_case(c, n, op, 1, 4, 2, 3, "%s v1, v4, s2, s3", nm);
 	} else if ((i->flags & F_SDST) && (i->flags & F_CIN)) {
 		add_case(c, n, op, 1, 4, 6, 10, "%s%s v1, s12, v4, v6, s10",
 		    nm, sfx);
@@ -460,6 +475,21 @@ gen_cases(struct enc_case *c)
 	    "src1_sel:DWORD");
 	add_case(c, &n, ISA_OP_V_CMP_EQ_U32, OPR_VCC_LO, 4, 6, -1,
 	    "v_cmp_eq_u32_sdwa vcc_lo, v4, v6 src0_sel:WORD_1 src1_sel:DWORD");
+	/* named hwregs, opsel, mix, permlane and DPP16 row_share/xmask/fi */
+	add_case(c, &n, ISA_OP_S_GETREG_B32, 4, -1, -1, -1,
+	    "s_getreg_b32 s4, hwreg(HW_REG_FLAT_SCR_HI, 0, 32)");
+	add_case(c, &n, ISA_OP_S_SETREG_IMM32_B32, -1, -1, -1, -1,
+	    "s_setreg_imm32_b32 hwreg(HW_REG_MODE, 0, 4), 3");
+	add_case(c, &n, ISA_OP_V_MAD_U16, 1, 4, 6, 8,
+	    "v_mad_u16 v1, v4, v6, v8 op_sel:[1,0,0,1]");
+	add_case(c, &n, ISA_OP_V_FMA_MIX_F32, 1, 4, 6, 8,
+	    "v_fma_mix_f32 v1, v4, v6, v8 op_sel:[1,0,0] op_sel_hi:[1,1,0]");
+	add_case(c, &n, ISA_OP_V_PERMLANEX16_B32, 1, 4, 2, 3,
+	    "v_permlanex16_b32 v1, v4, s2, s3 op_sel:[1,1]");
+	add_case(c, &n, ISA_OP_V_MOV_B32, 1, 4, -1, -1, "v_mov_b32_dpp v1, v4 "
+	    "row_share:3 row_mask:0xf bank_mask:0xf fi:1");
+	add_case(c, &n, ISA_OP_V_MOV_B32, 1, 4, -1, -1, "v_mov_b32_dpp v1, v4 "
+	    "row_xmask:5 row_mask:0xf bank_mask:0xf");
 	/* literals and inline constants */
 	add_case(c, &n, ISA_OP_V_ADD_F32, 1, -1, 6, -1,
 	    "v_add_f32_e32 v1, 0x40490fdb, v6");
@@ -594,7 +624,7 @@ hm_write(void *ctx, uint64_t va, const void *src, size_t len)
 	return 0;
 }
 
-static const struct shader_mem_ops hm_ops = { hm_read, hm_write };
+static const struct shader_mem_ops hm_ops = { hm_read, hm_write, NULL };
 
 /* Assemble and run one wave; v0 = lane id as the CP will set it. */
 struct run {

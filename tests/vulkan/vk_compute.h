@@ -115,5 +115,6 @@ extern const struct workload wl_int16, wl_float16, wl_int64, wl_float64;	/* vk_w
 extern const struct workload wl_image_r32ui, wl_image_rgba8;		/* vk_wl_image.c */
 extern const struct workload wl_wg1024, wl_grid_large, wl_grid_wide,
 	wl_grid3d;							/* vk_wl_grid.c */
+extern const struct workload wl_private;				/* vk_wl_private.c */
 
 #endif

@@ -16,7 +16,7 @@ static const struct workload *const table[] = {
 	&wl_sg_ballot, &wl_sg_shuffle, &wl_sg_arith, &wl_sg_clustered,
 	&wl_int16, &wl_float16, &wl_int64, &wl_float64,
 	&wl_image_r32ui, &wl_image_rgba8,
-	&wl_wg1024, &wl_grid_large, &wl_grid_wide, &wl_grid3d,
+	&wl_wg1024, &wl_grid_large, &wl_grid_wide, &wl_grid3d, &wl_private,
 };
 
 const struct workload *
