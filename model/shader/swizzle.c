@@ -21,13 +21,15 @@
  *
  * The patterns are addrlib's (gfx10SwizzlePattern.h): a mode's
  * GFX10_SW_*_RBPLUS_PATINFO row names a GFX10_SW_PATTERN_NIBBLE01 row
- * (address bits 0..7) and a NIBBLE2 row (bits 8..11).  The row is
+ * (address bits 0..7), a NIBBLE2 row (bits 8..11) and, for 64 KiB
+ * blocks, a NIBBLE3 row (bits 12..15).  The row is
  * index = elem_log2, plus m_colorBaseIndex for _X modes; Gfx10Lib::
  * HwlInitGlobalParams makes that 5 * pipes_log2 + 5 * (2 * pkrs_log2 - 2)
  * = 35 for GB_ADDR_CONFIG 0x343 (8 pipes, 8 packers), the rows the
  * tables label "8 pipes (8 PKRs)".  Below are those rows, rewritten as
- * bit lists.  The non-_X 256 B and 4 KiB patterns are the same for every
- * pipe count; the _X ones only hold for 8 pipes and 8 packers.
+ * bit lists (a term like y4^x7^y7 is one entry with two y bits).  The
+ * non-_X 256 B and 4 KiB patterns are the same for every pipe count; the
+ * _X ones only hold for 8 pipes and 8 packers.
  */
 #include <stddef.h>
 
@@ -42,8 +44,9 @@
 
 /*
  * Bits 0..7, by elem_log2.  "S" (standard): NIBBLE01 rows 0..4, used by
- * SW_256_S, SW_4K_S, SW_4K_S_X.  "D" (display): rows 5, 1, 39, 6, 7,
- * used by SW_256_D, SW_4K_D, SW_4K_D_X in the RB+ tables.
+ * SW_256_S, SW_4K_S, SW_4K_S_X, SW_64K_S_X.  "D" (display): rows 5, 1,
+ * 39, 6, 7, used by SW_256_D, SW_4K_D, SW_4K_D_X, SW_64K_D_X in the RB+
+ * tables.
  */
 static const struct swz_bit nib01_s[5][8] = {
 	{ X(0), X(1), X(2), X(3), Y(0), Y(1), Y(2), Y(3) },
@@ -70,7 +73,10 @@ static const struct swz_bit nib2_4k[5][4] = {
 	{ Y(2), X(2), Y(3), X(3) },
 };
 
-/* Bits 8..11 of SW_4K_S_X / SW_4K_D_X, 8 pipes 8 packers: NIBBLE2 rows 16..20. */
+/*
+ * Bits 8..11 of SW_4K_S_X / _D_X and SW_64K_S_X / _D_X, 8 pipes 8
+ * packers: NIBBLE2 rows 16..20.
+ */
 static const struct swz_bit nib2_4k_x[5][4] = {
 	{ XOR(B(6), B(4), B(2)), XOR(B(4), B(6), B(1)),
 	  XOR(B(5), B(5), B(0)), X(5) },
@@ -85,26 +91,81 @@ static const struct swz_bit nib2_4k_x[5][4] = {
 };
 
 /*
+ * SW_64KB_R_X, 8 pipes 8 packers (GFX10_SW_64K_R_X_1xaa_RBPLUS_PATINFO
+ * rows 35..39): bits 0..7 from NIBBLE01 rows 0, 1, 39, 6, 7.
+ */
+static const struct swz_bit nib01_r[5][8] = {
+	{ X(0), X(1), X(2), X(3), Y(0), Y(1), Y(2), Y(3) },
+	{ NONE, X(0), X(1), X(2), Y(0), Y(1), Y(2), X(3) },
+	{ NONE, NONE, X(0), X(1), Y(0), Y(1), X(2), Y(2) },
+	{ NONE, NONE, NONE, X(0), Y(0), X(1), X(2), Y(1) },
+	{ NONE, NONE, NONE, NONE, X(0), Y(0), X(1), Y(1) },
+};
+
+/* Bits 8..11 of SW_64KB_R_X: NIBBLE2 rows 400, 401, 402, 304, 305. */
+#define R_X_NIB2_COMMON \
+	XOR(B(7), B(4) | B(7), 0), XOR(B(4), B(4), B(2)), XOR(B(6), B(5), B(1))
+static const struct swz_bit nib2_64k_r_x[5][4] = {
+	{ R_X_NIB2_COMMON, X(6) },
+	{ R_X_NIB2_COMMON, Y(3) },
+	{ R_X_NIB2_COMMON, X(3) },
+	{ R_X_NIB2_COMMON, Y(2) },
+	{ R_X_NIB2_COMMON, X(2) },
+};
+
+/* Bits 12..15 of SW_64KB_R_X: NIBBLE3 rows 669, 670, 671, 387, 388. */
+#define R_X_NIB3_Z0	XOR(B(5), B(6), B(0))
+static const struct swz_bit nib3_64k_r_x[5][4] = {
+	{ Y(6), XOR(B(7), B(8), 0), XOR(B(8), B(7), 0), R_X_NIB3_Z0 },
+	{ X(6), XOR(B(7), B(7), 0), XOR(B(8), B(6), 0), R_X_NIB3_Z0 },
+	{ Y(3), XOR(B(6), B(7), 0), XOR(B(7), B(6), 0), R_X_NIB3_Z0 },
+	{ X(3), XOR(B(7), B(3), 0), XOR(B(6), B(6), 0), R_X_NIB3_Z0 },
+	{ Y(2), XOR(B(6), B(3), 0), XOR(B(3), B(6), 0), R_X_NIB3_Z0 },
+};
+
+/*
+ * Bits 12..15 of SW_64KB_S_X and _D_X, 8 pipes 8 packers (their bits
+ * 0..11 are those of SW_4KB_S_X / _D_X): NIBBLE3 rows 1..5.
+ */
+static const struct swz_bit nib3_64k[5][4] = {
+	{ Y(6), X(6), Y(7), X(7) },
+	{ Y(5), X(6), Y(6), X(7) },
+	{ Y(5), X(5), Y(6), X(6) },
+	{ Y(4), X(5), Y(5), X(6) },
+	{ Y(4), X(4), Y(5), X(5) },
+};
+
+/*
  * A 256 B block in elements, by elem_log2 (addrlib2.cpp Lib::Block256_2d);
- * a 4 KiB block doubles both sides (Gfx10Lib::ComputeThinBlockDimension:
- * 16 x more bytes, width and height amplified by 4 each).
+ * a block of 2^(8 + 2k) bytes is 2^k times as wide and as high
+ * (Gfx10Lib::ComputeThinBlockDimension): k = 2 for 4 KiB, 4 for 64 KiB.
  */
 static const uint8_t blk256_w[5] = { 16, 16, 8, 8, 4 };
 static const uint8_t blk256_h[5] = { 16, 8, 8, 4, 4 };
 
-/* The modes this file lays out, with what they are made of. */
+/*
+ * The modes this file lays out: block size, whether the pipe/bank XOR
+ * applies (the _X modes, whose rows hold for 8 pipes 8 packers only),
+ * and the pattern rows by elem_log2 for bits 0..7, 8..11, 12..15.
+ */
 static const struct swz_mode {
 	const char *name;
 	unsigned blk_log2;
-	bool display;			/* nib01_d instead of nib01_s */
-	bool pipe_xor;		/* the _X modes: nib2_4k_x, pipe/bank XOR */
+	bool pipe_xor;
+	const struct swz_bit (*nib01)[8], (*nib2)[4], (*nib3)[4];
 } swz_modes[32] = {
-	[SWZ_256B_S] = { "SW_256B_S", 8, false, false },
-	[SWZ_256B_D] = { "SW_256B_D", 8, true, false },
-	[SWZ_4KB_S] = { "SW_4KB_S", 12, false, false },
-	[SWZ_4KB_D] = { "SW_4KB_D", 12, true, false },
-	[SWZ_4KB_S_X] = { "SW_4KB_S_X", 12, false, true },
-	[SWZ_4KB_D_X] = { "SW_4KB_D_X", 12, true, true },
+	[SWZ_256B_S] = { "SW_256B_S", 8, false, nib01_s, NULL, NULL },
+	[SWZ_256B_D] = { "SW_256B_D", 8, false, nib01_d, NULL, NULL },
+	[SWZ_4KB_S] = { "SW_4KB_S", 12, false, nib01_s, nib2_4k, NULL },
+	[SWZ_4KB_D] = { "SW_4KB_D", 12, false, nib01_d, nib2_4k, NULL },
+	[SWZ_4KB_S_X] = { "SW_4KB_S_X", 12, true, nib01_s, nib2_4k_x, NULL },
+	[SWZ_4KB_D_X] = { "SW_4KB_D_X", 12, true, nib01_d, nib2_4k_x, NULL },
+	[SWZ_64KB_S_X] = { "SW_64KB_S_X", 16, true, nib01_s, nib2_4k_x,
+	    nib3_64k },
+	[SWZ_64KB_D_X] = { "SW_64KB_D_X", 16, true, nib01_d, nib2_4k_x,
+	    nib3_64k },
+	[SWZ_64KB_R_X] = { "SW_64KB_R_X", 16, true, nib01_r, nib2_64k_r_x,
+	    nib3_64k_r_x },
 };
 
 bool
@@ -175,8 +236,9 @@ swz_layout(const struct swz_surf *s, uint32_t gb_addr_config,
 	l->pitch = round_up(s->width, l->blk_w);
 	l->padded_height = round_up(s->height, l->blk_h);
 	l->slice_size = (uint64_t)l->pitch * l->padded_height << e;
-	l->nib01 = m->display ? nib01_d[e] : nib01_s[e];
-	l->nib2 = m->blk_log2 == 8 ? NULL : m->pipe_xor ? nib2_4k_x[e] : nib2_4k[e];
+	l->nib01 = m->nib01[e];
+	l->nib2 = m->nib2 != NULL ? m->nib2[e] : NULL;
+	l->nib3 = m->nib3 != NULL ? m->nib3[e] : NULL;
 	return 0;
 }
 
@@ -214,6 +276,8 @@ swz_offset(const struct swz_layout *l, uint32_t x, uint32_t y,
 		in_blk |= bit_value(&l->nib01[i], x, y, slice) << i;
 	for (i = 0; l->nib2 != NULL && i < 4; i++)
 		in_blk |= bit_value(&l->nib2[i], x, y, slice) << (8 + i);
+	for (i = 0; l->nib3 != NULL && i < 4; i++)
+		in_blk |= bit_value(&l->nib3[i], x, y, slice) << (12 + i);
 	if (swz_modes[l->sw_mode].pipe_xor)
 		in_blk ^= pipe_bank_xor & blk_mask;
 	blk = (uint64_t)(y / l->blk_h) * (l->pitch / l->blk_w) + x / l->blk_w;

@@ -27,6 +27,9 @@
 #define SWZ_4KB_D	6
 #define SWZ_4KB_S_X	21
 #define SWZ_4KB_D_X	22
+#define SWZ_64KB_S_X	25
+#define SWZ_64KB_D_X	26
+#define SWZ_64KB_R_X	27
 
 /* The surface as the T# describes it: level 0, in elements. */
 struct swz_surf {
@@ -48,12 +51,13 @@ struct swz_bit {
 struct swz_layout {
 	unsigned sw_mode;
 	unsigned elem_log2;
-	unsigned blk_log2;		/* block bytes, log2: 8 or 12 */
+	unsigned blk_log2;		/* block bytes, log2: 8, 12 or 16 */
 	uint32_t blk_w, blk_h;		/* block in elements */
 	uint32_t pitch, padded_height;	/* in elements, whole blocks */
 	uint64_t slice_size;		/* bytes */
 	const struct swz_bit *nib01;	/* address bits 0..7 */
 	const struct swz_bit *nib2;	/* address bits 8..11, or NULL */
+	const struct swz_bit *nib3;	/* address bits 12..15, or NULL */
 };
 
 bool		swz_mode_supported(unsigned sw_mode);

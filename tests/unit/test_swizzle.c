@@ -19,6 +19,7 @@
 
 static const unsigned modes[] = {
 	SWZ_256B_S, SWZ_256B_D, SWZ_4KB_S, SWZ_4KB_D, SWZ_4KB_S_X, SWZ_4KB_D_X,
+	SWZ_64KB_S_X, SWZ_64KB_D_X, SWZ_64KB_R_X,
 };
 
 static void
@@ -176,12 +177,40 @@ test_xor_terms(void **state)
 	assert_int_equal(swz_offset(&s, 1, 0, 0, 0x300), 4);
 }
 
+/*
+ * 64 KiB blocks of 4-byte elements are 128 x 128.  _D_X (NIBBLE3 row 3:
+ * y5 x5 y6 x6 above the 4 KiB _X bits): y = 32 sets bits 9 (x3^y5^z1)
+ * and 12, x = 32 bits 8 (y3^x5^z2) and 13; x = 128 is the next block.  _R_X (rows 402, 671): the slice bits z0, z1, z2 land on
+ * address bits 15, 10 and 9; x = 64 (x6) sets bits 10 (y5^x6^z1) and
+ * 13 (x6^y7).
+ */
+static void
+test_64k(void **state)
+{
+	struct swz_layout d, r;
+
+	layout(SWZ_64KB_D_X, 4, 200, 100, &d);
+	assert_int_equal(d.blk_w, 128);
+	assert_int_equal(d.blk_h, 128);
+	assert_int_equal(d.pitch, 256);
+	assert_int_equal(d.slice_size, 256 * 128 * 4);
+	assert_int_equal(swz_offset(&d, 0, 32, 0, 0), 512 + 4096);
+	assert_int_equal(swz_offset(&d, 32, 0, 0, 0), 256 + 8192);
+	assert_int_equal(swz_offset(&d, 128, 0, 0, 0), 65536);
+	layout(SWZ_64KB_R_X, 4, 128, 128, &r);
+	assert_int_equal(swz_offset(&r, 0, 0, 1, 0), r.slice_size + 32768);
+	assert_int_equal(swz_offset(&r, 0, 0, 2, 0), 2 * r.slice_size + 1024);
+	assert_int_equal(swz_offset(&r, 0, 0, 4, 0), 4 * r.slice_size + 512);
+	assert_int_equal(swz_offset(&r, 64, 0, 0, 0), 1024 + 8192);
+	assert_int_equal(swz_offset(&r, 1, 0, 0, 0xabcd), 0xabc9);
+}
+
 /* Modes, element sizes and configurations without tables are refused. */
 static void
 test_refused(void **state)
 {
-	static const unsigned no[] = { SWZ_LINEAR, 3, 4, 7, 9, 10, 11, 17, 23,
-	    24, 25, 26, 27, 31, 32, 100 };
+	static const unsigned no[] = { SWZ_LINEAR, 3, 4, 7, 8, 9, 10, 11, 12,
+	    17, 18, 23, 24, 28, 31, 32, 100 };
 	struct swz_layout l;
 	struct swz_surf s = { SWZ_4KB_D_X, 4, 64, 64 };
 
@@ -212,6 +241,7 @@ main(void)
 		cmocka_unit_test(test_micro_block),
 		cmocka_unit_test(test_4k_micro_block_starts),
 		cmocka_unit_test(test_xor_terms),
+		cmocka_unit_test(test_64k),
 		cmocka_unit_test(test_refused),
 	};
 
