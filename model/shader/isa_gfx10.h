@@ -382,6 +382,7 @@
 #define TIMG3_TYPE		FIELD(28, 4)	/* SQ_RSRC_IMG_*: 8 + MIMG_DIM_* */
 #define TIMG4_DEPTH		FIELD(0, 13)	/* 3D: depth - 1; arrays: last layer */
 #define TIMG4_BASE_ARRAY	FIELD(16, 13)
+#define TIMG5_MAX_MIP		FIELD(4, 4)	/* image levels - 1 (ROCR resource_gfx10.h word5; RADV radv_image.c) */
 #define SQ_RSRC_IMG_1D		8
 
 /*

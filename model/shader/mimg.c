@@ -10,13 +10,15 @@
  *   base + ((layer * height + y) * pitch + x) * bytes per element,
  * pitch = width rounded up to 256 bytes, as addrlib lays out a gfx10
  * linear surface (Gfx10Lib::ComputeSurfaceInfoLinear: pitch aligned to
- * 256 / bytes per element).  Every swizzled mode, linear mip chains,
- * a16, formats past 77 and MSAA stop the wave with SHADER_UNSUPPORTED:
- * the model does not guess a layout.
+ * 256 / bytes per element).  Swizzled modes go through swizzle.c when
+ * it lays the mode out (single-level, non-3D images only).  Other
+ * swizzled modes, mip chains, a16, formats past 77 and MSAA stop the
+ * wave with SHADER_UNSUPPORTED: the model does not guess a layout.
  * Coordinates out of the image (or the view's layers) read 0 and drop
  * stores and atomics (robust storage image access).
  */
 #include "buffmt.h"
+#include "swizzle.h"
 #include "vmem.h"
 
 #define MIMG_PITCH_ALIGN	256	/* bytes, gfx10 linear (see above) */
@@ -42,7 +44,20 @@ struct timg {
 	const struct buf_fmt *fmt;
 	uint32_t width, height, depth, base_array, w3;
 	unsigned sw_mode, type, levels, bpe, pitch;
+	bool swz_ok;			/* swizzled, and swz laid out */
+	struct swz_layout swz;
 };
+
+/* A swizzled image swizzle.c can lay out: one level in all, not 3D. */
+static bool
+timg_swizzle(const uint32_t *d, struct timg *t)
+{
+	struct swz_surf s = { t->sw_mode, t->bpe, t->width, t->height };
+
+	if (F_GET(d[5], TIMG5_MAX_MIP) != 0 || t->type == SQ_RSRC_IMG_1D + MIMG_DIM_3D)
+		return false;
+	return swz_layout(&s, SWZ_NAVI23_GB_ADDR_CONFIG, &t->swz) == 0;
+}
 
 static void
 timg_read(const struct shader_wave *w, unsigned reg, struct timg *t)
@@ -65,6 +80,7 @@ timg_read(const struct shader_wave *w, unsigned reg, struct timg *t)
 	t->bpe = t->fmt != NULL ? buf_fmt_bytes(t->fmt) : 0;
 	t->pitch = t->bpe ? (t->width * t->bpe + MIMG_PITCH_ALIGN - 1) /
 	    MIMG_PITCH_ALIGN * MIMG_PITCH_ALIGN / t->bpe : 0;
+	t->swz_ok = t->sw_mode != 0 && timg_swizzle(d, t);
 }
 
 /* The forms and layouts modelled (see the header). */
@@ -79,7 +95,8 @@ mimg_supported(const struct shader_inst *in, const struct timg *t)
 		return false;
 	if (isa_ops[in->op].hw == MIMG_OP_RESINFO)
 		return true;
-	return t->fmt != NULL && t->sw_mode == 0 && t->levels == 1 &&
+	return t->fmt != NULL && (t->sw_mode == 0 || t->swz_ok) &&
+	    t->levels == 1 &&
 	    t->type >= SQ_RSRC_IMG_1D && dim < MIMG_DIM_MSAA &&
 	    t->pitch != 0;
 }
@@ -105,6 +122,7 @@ texel_va(const struct shader_wave *w, const struct shader_inst *in,
 {
 	unsigned dim = F_GET((uint32_t)in->offset1, MIMG_I_DIM);
 	uint32_t x = coord(w, in, 0, l), y = 0, layer = 0;
+	uint64_t blk_mask;
 	uint32_t height = dim == MIMG_DIM_1D_ARRAY || dim == MIMG_DIM_1D ?
 	    1 : t->height;
 	unsigned k = 1;
@@ -120,6 +138,12 @@ texel_va(const struct shader_wave *w, const struct shader_inst *in,
 		layer += t->base_array;
 	if (x >= t->width || y >= height || layer >= t->depth)
 		return false;
+	if (t->swz_ok) {
+		blk_mask = ((uint64_t)1 << t->swz.blk_log2) - 1;
+		*va = (t->base & ~blk_mask) + swz_offset(&t->swz, x, y, layer,
+		    (uint32_t)(t->base & blk_mask));
+		return true;
+	}
 	*va = t->base + (((uint64_t)layer * height + y) * t->pitch + x) * t->bpe;
 	return true;
 }
@@ -166,19 +190,24 @@ static void
 image_store(struct shader_wave *w, const struct shader_inst *in,
     const struct timg *t, int l, uint64_t va)
 {
+	unsigned dmask = F_GET((uint32_t)in->offset1, MIMG_I_DMASK), n = 0, k;
 	uint8_t raw[16] = { 0 };
-	uint32_t ch[4];
+	uint32_t ch[4] = { 0 };
 	float f;
 
 	uint32_t h;
 
+	/* VDATA holds the DMASK channels only, in order (ACO: dmask 1 for R32). */
 	for (unsigned c = 0; c < 4; c++) {
+		if (!((dmask >> c) & 1))
+			continue;
+		k = n++;
 		if (!F_GET((uint32_t)in->offset1, MIMG_I_D16)) {
-			ch[c] = w->vgpr[(in->dst.reg + c) & 0xff][l];
+			ch[c] = w->vgpr[(in->dst.reg + k) & 0xff][l];
 			continue;
 		}
-		h = w->vgpr[(in->dst.reg + c / 2) & 0xff][l];
-		h = c % 2 ? h >> 16 : h & 0xffff;
+		h = w->vgpr[(in->dst.reg + k / 2) & 0xff][l];
+		h = k % 2 ? h >> 16 : h & 0xffff;
 		if (t->fmt->nfmt == NF_SINT)
 			ch[c] = (uint32_t)(int32_t)(int16_t)h;
 		else if (t->fmt->nfmt == NF_UINT)
@@ -256,16 +285,18 @@ exec_mimg(struct shader_wave *w, const struct shader_inst *in)
 	if (!mimg_supported(in, &t)) {
 		wave_stop(w, in, SHADER_UNSUPPORTED);
 		if (t.sw_mode != 0 && i->hw != MIMG_OP_RESINFO)
-			w->stop.why = sw_mode_why[t.sw_mode];
+			w->stop.why = swz_mode_supported(t.sw_mode) ?
+			    "swizzled image with mip levels or 3D not modelled" :
+			    sw_mode_why[t.sw_mode];
 		return;
 	}
 	if ((i->src[2] & MEM_ATOMIC) && (t.bpe != 4 && t.bpe != 8)) {
 		wave_stop(w, in, SHADER_UNSUPPORTED);
 		return;
 	}
-	if ((i->flags & F_STORE) &&
-	    (F_GET((uint32_t)in->offset1, MIMG_I_DMASK) != 0xf ||
-	    !buf_fmt_can_store(t.fmt))) {
+	if ((i->flags & F_STORE) && (!buf_fmt_can_store(t.fmt) ||
+	    (~F_GET((uint32_t)in->offset1, MIMG_I_DMASK) &
+	    ((1u << t.fmt->ncomp) - 1)) != 0)) {
 		wave_stop(w, in, SHADER_UNSUPPORTED);
 		return;
 	}
