@@ -504,6 +504,7 @@ dispatch_run(struct pm4_ctx *c, unsigned vmid, const uint32_t dims[3],
 	l.rsrc2 = sh(c, COMPUTE_PGM_RSRC2);
 	l.rsrc3 = sh(c, COMPUTE_PGM_RSRC3);
 	l.tmpring = sh(c, COMPUTE_TMPRING_SIZE);
+	l.gb_addr_config = model_reg_read(c->m, model_abs(c->m, GB_ADDR_CONFIG));
 	l.wave_size = F_GET(initiator, DISPATCH_INIT_CS_W32_EN) ? 32 : 64;
 	l.lds_bytes = F_GET(l.rsrc2, PGM_RSRC2_LDS_SIZE) * PGM_RSRC2_LDS_UNIT;
 	for (unsigned i = 0; i < COMPUTE_USER_DATA_COUNT; i++)

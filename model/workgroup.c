@@ -242,6 +242,7 @@ wave_setup(const struct launch *l, struct shader_wave *w, unsigned slot,
 		w->shared_vgpr_count = (uint16_t)(F_GET(l->rsrc3,
 		    PGM_RSRC3_SHARED_VGPR_CNT) * PGM_RSRC3_SHARED_VGPR_UNIT);
 	}
+	w->gb_addr_config = l->gb_addr_config;
 	w->mode = F_GET(r1, PGM_RSRC1_FLOAT_MODE) |
 	    F_PREP(MODE_DX10_CLAMP, F_GET(r1, PGM_RSRC1_DX10_CLAMP)) |
 	    F_PREP(MODE_IEEE, F_GET(r1, PGM_RSRC1_IEEE_MODE));

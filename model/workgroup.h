@@ -19,6 +19,7 @@ struct launch {
 	uint64_t pgm;
 	uint32_t rsrc1, rsrc2, rsrc3, initiator;
 	uint32_t tmpring;		/* COMPUTE_TMPRING_SIZE (scratch.c) */
+	uint32_t gb_addr_config;	/* for swizzled image layouts */
 	uint32_t full[3], partial[3];
 	uint32_t groups[3], start[3];
 	uint32_t last_threads[3];	/* threads of the last group per dim */

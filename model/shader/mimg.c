@@ -50,13 +50,13 @@ struct timg {
 
 /* A swizzled image swizzle.c can lay out: one level in all, not 3D. */
 static bool
-timg_swizzle(const uint32_t *d, struct timg *t)
+timg_swizzle(const struct shader_wave *w, const uint32_t *d, struct timg *t)
 {
 	struct swz_surf s = { t->sw_mode, t->bpe, t->width, t->height };
 
 	if (F_GET(d[5], TIMG5_MAX_MIP) != 0 || t->type == SQ_RSRC_IMG_1D + MIMG_DIM_3D)
 		return false;
-	return swz_layout(&s, SWZ_NAVI23_GB_ADDR_CONFIG, &t->swz) == 0;
+	return swz_layout(&s, w->gb_addr_config, &t->swz) == 0;
 }
 
 static void
@@ -80,7 +80,7 @@ timg_read(const struct shader_wave *w, unsigned reg, struct timg *t)
 	t->bpe = t->fmt != NULL ? buf_fmt_bytes(t->fmt) : 0;
 	t->pitch = t->bpe ? (t->width * t->bpe + MIMG_PITCH_ALIGN - 1) /
 	    MIMG_PITCH_ALIGN * MIMG_PITCH_ALIGN / t->bpe : 0;
-	t->swz_ok = t->sw_mode != 0 && timg_swizzle(d, t);
+	t->swz_ok = t->sw_mode != 0 && timg_swizzle(w, d, t);
 }
 
 /* The forms and layouts modelled (see the header). */

@@ -11,14 +11,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/*
- * GB_ADDR_CONFIG of the model (model/navi23.c reset_values: 8 pipes,
- * 256 B interleave, 2 compressed fragments, 8 packers).  The shader core
- * has no register access, so mimg.c passes this value; swz_layout()
- * checks that the fields it depends on are the ones its tables are for.
- */
-#define SWZ_NAVI23_GB_ADDR_CONFIG	0x343u
-
 /* Swizzle mode numbers (addrlib inc/addrtypes.h AddrSwizzleMode, T# SW_MODE). */
 #define SWZ_LINEAR	0
 #define SWZ_256B_S	1

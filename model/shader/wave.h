@@ -169,6 +169,11 @@ struct shader_wave {
 	 */
 	uint64_t flat_scratch;
 	/*
+	 * GB_ADDR_CONFIG of the chip (pipes, pipe interleave, packers): the
+	 * swizzled image layouts depend on it (swizzle.c).  Set at launch.
+	 */
+	uint32_t gb_addr_config;
+	/*
 	 * gfx10 wave64 shared VGPRs [shared_vgpr_base, + shared_vgpr_count):
 	 * one 32-lane register serves both halves, so lanes l and l ^ 32
 	 * see the same value (ACO's wave64 ds_bpermute moves data between

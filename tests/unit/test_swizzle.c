@@ -15,6 +15,13 @@
 
 #include "shader/swizzle.h"
 
+/*
+ * The RX 6600's GB_ADDR_CONFIG as the model resets it (model/navi23.c:
+ * 8 pipes, 256 B interleave, 2 compressed fragments, 8 packers); the
+ * launcher hands the live register value to each wave.
+ */
+#define SWZ_NAVI23_GB_ADDR_CONFIG	0x343u
+
 #define NAVI21_GB_ADDR_CONFIG	0x444u	/* 16 pipes, 16 packers (drm-shim) */
 
 static const unsigned modes[] = {
