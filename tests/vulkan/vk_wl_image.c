@@ -10,8 +10,13 @@
 #include "image_r32ui.spv.h"
 #include "image_rgba8.spv.h"
 
-#define R32_W		64u	/* 8 x 6 groups of 8 x 8 */
-#define R32_H		48u
+/*
+ * Sizes pick different swizzle modes: RADV (both versions) lays the
+ * 256 x 192 R32 images out as SW_64KB_R_X and the smaller counting and
+ * RGBA8 images as SW_4KB_D_X on this chip (docs/shader.md, Image layouts).
+ */
+#define R32_W		256u	/* 32 x 24 groups of 8 x 8 */
+#define R32_H		192u
 #define CNT_W		16u	/* the counting image, as in image_r32ui.comp */
 #define CNT_H		8u
 #define RGBA_W		40u	/* 5 x 3 groups of 8 x 8 */
