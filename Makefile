@@ -38,9 +38,12 @@ demo: release build
 	$(RELEASE_DIR)/tools/metalgpu run -- vulkaninfo --summary
 	$(RELEASE_DIR)/tools/metalgpu run -- $(ASAN_DIR)/tests/vulkan/vk_xfer gfx
 	$(RELEASE_DIR)/tools/metalgpu run -- $(ASAN_DIR)/tests/vulkan/vk_compute vadd
+	$(RELEASE_DIR)/tools/metalgpu run -- $(ASAN_DIR)/tests/vulkan/vk_compute matmul
+	$(RELEASE_DIR)/tools/metalgpu run -- $(ASAN_DIR)/tests/vulkan/vk_compute image_r32ui
 	@echo "demo: the simulated RX 6600 came up, stock RADV listed it in vulkaninfo," \
-	    "ran vkCmdUpdateBuffer/FillBuffer/CopyBuffer and a GLSL compute shader" \
-	    "(c = a + b over 2^20 floats) on it; every result was checked"
+	    "ran vkCmdUpdateBuffer/FillBuffer/CopyBuffer and GLSL compute shaders" \
+	    "(a vector add over 2^20 floats, a tiled matrix multiply, storage-image" \
+	    "load/store/atomics) on it; every result was checked"
 
 # The compute half runs vk_compute from the test build, as demo does.
 bench: release build
