@@ -175,8 +175,9 @@ vmem_supported(struct shader_wave *w, const struct shader_inst *in)
  * one of them is not that simple nothing has happened yet and the
  * caller takes the per-lane path, which faults exactly; else the copies
  * run in lane order, as the per-lane path does them, with the same
- * sub-dword rules (mem_subdword, D16_HI).  Returns true when the
- * instruction was done here.
+ * sub-dword rules (mem_subdword, D16_HI).  The loops visit the active
+ * lanes only (one-lane waves are common: grid_wide).  Returns true when
+ * the instruction was done here.
  */
 #define FAST_SPAN	4096u
 
@@ -189,7 +190,7 @@ mubuf_wave(struct shader_wave *w, const struct shader_inst *in,
 	unsigned all = (1u << n) - 1, bytes = elem_bytes(i), reg, k;
 	unsigned len = i->src[1] ? i->src[1] : 4, acc = load ?
 	    SHADER_MEM_READ : SHADER_MEM_WRITE;
-	uint64_t ex = wave_exec(w), offset, va, span = UINT64_MAX;
+	uint64_t ex = wave_exec(w), m, offset, va, span = UINT64_MAX;
 	uint8_t *host = NULL, *p[SHADER_MAX_LANES];
 	uint32_t index, v;
 	int l;
@@ -197,9 +198,8 @@ mubuf_wave(struct shader_wave *w, const struct shader_inst *in,
 	if (b->swizzle || w->mem->host_ptr == NULL ||
 	    (i->src[2] & MEM_ATOMIC) || !(i->flags & (F_LOAD | F_STORE)))
 		return false;
-	for (l = 0; l < (int)w->nlanes; l++) {
-		if (!((ex >> l) & 1))
-			continue;
+	for (m = ex; m != 0; m &= m - 1) {
+		l = __builtin_ctzll(m);
 		vbuf_lane(w, in, b, l, &index, &offset);
 		if (vbuf_keep(b, index, offset, n, bytes) != all)
 			return false;
@@ -216,9 +216,8 @@ mubuf_wave(struct shader_wave *w, const struct shader_inst *in,
 		p[l] = host + (va & (FAST_SPAN - 1));
 	}
 	reg = load ? in->dst.reg : data_reg(in);
-	for (l = 0; l < (int)w->nlanes; l++) {
-		if (!((ex >> l) & 1))
-			continue;
+	for (m = ex; m != 0; m &= m - 1) {
+		l = __builtin_ctzll(m);
 		if (load && i->src[1] != 0) {	/* bytes, shorts, d16 forms */
 			v = 0;
 			memcpy(&v, p[l], len);
