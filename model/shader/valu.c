@@ -286,9 +286,12 @@ gather64(const struct shader_wave *w, const struct shader_inst *in,
 	int l;
 
 	if (o->kind == OPK_VGPR) {
+		/* The rows in locals: q might alias o and w as far as the
+		 * compiler knows, which kept this loop scalar. */
+		const uint32_t *lo = w->vgpr[o->reg], *hi = w->vgpr[o->reg + 1];
+
 		for (l = 0; l < NL; l++)
-			q[l] = w->vgpr[o->reg][l] |
-			    (uint64_t)w->vgpr[o->reg + 1][l] << 32;
+			q[l] = lo[l] | (uint64_t)hi[l] << 32;
 	} else {
 		k = sread64(w, o);
 		for (l = 0; l < NL; l++)
@@ -307,15 +310,31 @@ gather64(const struct shader_wave *w, const struct shader_inst *in,
 			q[l] = flush64(q[l]);
 }
 
+/*
+ * Lane l's bit of a lane mask, tested against lane_bit[l % 32] in the
+ * mask's half, not shifted by the lane number: x86-64's baseline SSE2
+ * has no per-lane variable shift, so (m >> l) & 1 stays a scalar loop;
+ * a constant table vectorises (and + compare).
+ */
+static const uint32_t lane_bit[32] = {
+#define BIT4(n)	1u << (n), 1u << ((n) + 1), 1u << ((n) + 2), 1u << ((n) + 3)
+	BIT4(0), BIT4(4), BIT4(8), BIT4(12),
+	BIT4(16), BIT4(20), BIT4(24), BIT4(28),
+#undef BIT4
+};
+
 static void
 gather_lm(const struct shader_wave *w, const struct shader_operand *o,
     uint32_t *bits)
 {
 	uint64_t m = read_lm(w, o);
+	uint32_t lo = (uint32_t)m, hi = (uint32_t)(m >> 32);
 	int l;
 
-	for (l = 0; l < NL; l++)
-		bits[l] = (m >> l) & 1;
+	for (l = 0; l < 32; l++)
+		bits[l] = (lo & lane_bit[l]) != 0;
+	for (l = 0; l < 32; l++)
+		bits[32 + l] = (hi & lane_bit[l]) != 0;
 }
 
 static bool
@@ -638,7 +657,9 @@ compute_int(unsigned op, struct vlanes *v)
 	case ISA_OP_V_ADD_NC_U32: case ISA_OP_V_ADD_NC_I32: LANES(R = A + B); break;
 	case ISA_OP_V_SUB_NC_U32: case ISA_OP_V_SUB_NC_I32: LANES(R = A - B); break;
 	case ISA_OP_V_SUBREV_NC_U32: LANES(R = B - A); break;
-	case ISA_OP_V_CNDMASK_B32: LANES(R = v->cin[l] ? B : A); break;
+	case ISA_OP_V_CNDMASK_B32:	/* a select on a data-dependent bit: no branch */
+		LANES(uint32_t m = 0u - (v->cin[l] & 1); R = (A & ~m) | (B & m));
+		break;
 	default: return false;
 	}
 	return true;
@@ -823,7 +844,7 @@ cmp_cond(const struct isa_op_info *i, bool *sgn)
 }
 
 /*
- * 32-bit integer and f32 compares, the common ones, with the condition
+ * 32/64-bit integer and f32/f64 compares, the common ones, with the condition
  * chosen outside the lane loop so each loop is one vectorisable compare.
  */
 #define CMP_LOOPS(X, Y)	do {						\
@@ -850,6 +871,16 @@ compute_cmp_fast(const struct isa_op_info *i, unsigned k, bool sgn,
 		CMP_LOOPS(A, B);
 	else if (i->src[0] == T_F32)	/* lt..ge except lg: false on NaN */
 		CMP_LOOPS(FA, FB);
+	if (i->src[0] == T_B64 && k == 5) {
+		LANES(v->c[l] = QA != QB);
+		return true;
+	}
+	if (i->src[0] == T_B64 && sgn)
+		CMP_LOOPS((int64_t)QA, (int64_t)QB);
+	else if (i->src[0] == T_B64)
+		CMP_LOOPS(QA, QB);
+	else if (i->src[0] == T_F64)
+		CMP_LOOPS(DA, DB);
 	return false;
 }
 #undef CMP_LOOPS
@@ -890,22 +921,12 @@ compute_cmp(unsigned op, struct vlanes *v)
 static void
 expand_mask(uint64_t m, uint32_t *lm)
 {
-	/* Tested against constant bits, not shifted by the lane number:
-	 * x86-64's baseline SSE2 has no per-lane variable shift, so
-	 * (m >> l) & 1 stayed a scalar loop, about 40 % of a VALU
-	 * instruction; a bit table vectorises (and + compare). */
-	static const uint32_t bit[32] = {
-#define BIT4(n)	1u << (n), 1u << ((n) + 1), 1u << ((n) + 2), 1u << ((n) + 3)
-		BIT4(0), BIT4(4), BIT4(8), BIT4(12),
-		BIT4(16), BIT4(20), BIT4(24), BIT4(28),
-#undef BIT4
-	};
 	uint32_t lo = (uint32_t)m, hi = (uint32_t)(m >> 32);
 
 	for (int l = 0; l < 32; l++)
-		lm[l] = (lo & bit[l]) != 0 ? ~0u : 0;
+		lm[l] = (lo & lane_bit[l]) != 0 ? ~0u : 0;
 	for (int l = 0; l < 32; l++)
-		lm[32 + l] = (hi & bit[l]) != 0 ? ~0u : 0;
+		lm[32 + l] = (hi & lane_bit[l]) != 0 ? ~0u : 0;
 }
 
 /*
@@ -1022,7 +1043,9 @@ write_v64(struct shader_wave *w, const struct shader_inst *in,
 	int l;
 
 	if (v->wmask == lane_bits(w)) {		/* every lane: split only */
-		for (l = 0; l < (int)w->nlanes; l++) {
+		int n = (int)w->nlanes;	/* a local: lo and hi may alias w */
+
+		for (l = 0; l < n; l++) {
 			lo[l] = (uint32_t)v->rq[l];
 			hi[l] = (uint32_t)(v->rq[l] >> 32);
 		}
@@ -1041,11 +1064,14 @@ write_v64(struct shader_wave *w, const struct shader_inst *in,
 static uint64_t
 pack_bits(const uint32_t *c, uint64_t active)
 {
-	uint64_t m = 0;
+	uint32_t lo = 0, hi = 0;
 
-	for (int l = 0; l < NL; l++)
-		m |= (uint64_t)(c[l] & 1) << l;
-	return m & active;
+	/* An or-reduction of table bits (lane_bit), which vectorises. */
+	for (int l = 0; l < 32; l++)
+		lo |= (0u - (c[l] & 1)) & lane_bit[l];
+	for (int l = 0; l < 32; l++)
+		hi |= (0u - (c[32 + l] & 1)) & lane_bit[l];
+	return ((uint64_t)hi << 32 | lo) & active;
 }
 
 static uint32_t

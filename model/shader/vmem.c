@@ -167,6 +167,78 @@ vmem_supported(struct shader_wave *w, const struct shader_inst *in)
 	return true;
 }
 
+/*
+ * The common MUBUF case as a whole wave: loads and stores to a linear
+ * buffer, every active lane in range and in memory that host_ptr
+ * answers for (asked once per 4 KiB span, not per lane through
+ * read/write).  The addresses of all lanes are checked first, so when
+ * one of them is not that simple nothing has happened yet and the
+ * caller takes the per-lane path, which faults exactly; else the copies
+ * run in lane order, as the per-lane path does them, with the same
+ * sub-dword rules (mem_subdword, D16_HI).  The loops visit the active
+ * lanes only (one-lane waves are common: grid_wide).  Returns true when
+ * the instruction was done here.
+ */
+#define FAST_SPAN	4096u
+
+static bool
+mubuf_wave(struct shader_wave *w, const struct shader_inst *in,
+    const struct vbuf *b, uint32_t soff, unsigned n)
+{
+	const struct isa_op_info *i = &isa_ops[in->op];
+	bool load = (i->flags & F_LOAD) != 0;
+	unsigned all = (1u << n) - 1, bytes = elem_bytes(i), reg, k;
+	unsigned len = i->src[1] ? i->src[1] : 4, acc = load ?
+	    SHADER_MEM_READ : SHADER_MEM_WRITE;
+	uint64_t ex = wave_exec(w), m, offset, va, span = UINT64_MAX;
+	uint8_t *host = NULL, *p[SHADER_MAX_LANES];
+	uint32_t index, v;
+	int l;
+
+	if (b->swizzle || w->mem->host_ptr == NULL ||
+	    (i->src[2] & MEM_ATOMIC) || !(i->flags & (F_LOAD | F_STORE)))
+		return false;
+	for (m = ex; m != 0; m &= m - 1) {
+		l = __builtin_ctzll(m);
+		vbuf_lane(w, in, b, l, &index, &offset);
+		if (vbuf_keep(b, index, offset, n, bytes) != all)
+			return false;
+		va = b->base + soff + vbuf_offset(b, index, offset, 0);
+		if ((va & (FAST_SPAN - 1)) + bytes > FAST_SPAN)
+			return false;
+		if (va / FAST_SPAN != span) {
+			host = w->mem->host_ptr(w->mem_ctx,
+			    va & ~(uint64_t)(FAST_SPAN - 1), FAST_SPAN, acc);
+			if (host == NULL)
+				return false;
+			span = va / FAST_SPAN;
+		}
+		p[l] = host + (va & (FAST_SPAN - 1));
+	}
+	reg = load ? in->dst.reg : data_reg(in);
+	for (m = ex; m != 0; m &= m - 1) {
+		l = __builtin_ctzll(m);
+		if (load && i->src[1] != 0) {	/* bytes, shorts, d16 forms */
+			v = 0;
+			memcpy(&v, p[l], len);
+			w->vgpr[reg][l] = mem_subdword(w->vgpr[reg][l], v,
+			    i->src[1], i->src[2]);
+			continue;
+		}
+		for (k = 0; k < n; k++) {
+			if (load) {
+				memcpy(&w->vgpr[reg + k][l], p[l] + 4 * k, 4);
+				continue;
+			}
+			v = w->vgpr[reg + k][l];
+			if (i->src[2] & MEM_D16_HI)
+				v >>= 16;
+			memcpy(p[l] + 4 * k, &v, len);
+		}
+	}
+	return true;
+}
+
 void
 exec_mubuf(struct shader_wave *w, const struct shader_inst *in)
 {
@@ -188,6 +260,8 @@ exec_mubuf(struct shader_wave *w, const struct shader_inst *in)
 	if (!vmem_supported(w, in))
 		return;
 	n = access_dwords(in);
+	if (mubuf_wave(w, in, &b, soff, n))
+		return;
 	for (l = 0; l < (int)w->nlanes; l++) {
 		if (!((ex >> l) & 1))
 			continue;
