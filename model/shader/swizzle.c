@@ -31,6 +31,7 @@
  * non-_X 256 B and 4 KiB patterns are the same for every pipe count; the
  * _X ones only hold for 8 pipes and 8 packers.
  */
+#include <pthread.h>
 #include <stddef.h>
 
 #include "amd/gc_10_3_reg.h"
@@ -209,6 +210,68 @@ round_up(uint32_t v, uint32_t a)
 }
 
 /*
+ * Each pattern bit is the parity of some coordinate bits, so the pattern
+ * is linear over GF(2): pattern(x, y, z) = P(x, 0, 0) ^ P(0, y, 0) ^
+ * P(0, 0, z), and each of those is the XOR of the patterns of the
+ * coordinate's set bits.  swz_luts holds them by nibble, per mode and
+ * elem_log2 (struct swz_lut), so an offset is 12 lookups instead of 16
+ * parities of three masked coordinates; swz_offset_bits() keeps the
+ * equation bit by bit, and the swizzle test checks that both agree.
+ * The tables are built once, on the first swz_layout().
+ */
+static struct swz_lut swz_luts[32][5];
+static pthread_once_t swz_luts_once = PTHREAD_ONCE_INIT;
+
+/* Address bit i (0..15) of mode m at elem_log2 e: its term, or NULL. */
+static const struct swz_bit *
+pattern_bit(const struct swz_mode *m, unsigned e, unsigned i)
+{
+	if (i < 8)
+		return &m->nib01[e][i];
+	if (i < 12)
+		return m->nib2 != NULL ? &m->nib2[e][i - 8] : NULL;
+	return m->nib3 != NULL ? &m->nib3[e][i - 12] : NULL;
+}
+
+static void
+lut_build(const struct swz_mode *m, unsigned e, struct swz_lut *t)
+{
+	uint16_t col[3][16] = { { 0 } }, mask;
+	const struct swz_bit *b;
+	unsigned i, c, k, n, v;
+
+	/* col[c][k]: the address bits coordinate bit k of c feeds. */
+	for (i = 0; i < 16; i++) {
+		if ((b = pattern_bit(m, e, i)) == NULL)
+			continue;
+		for (k = 0; k < 16; k++) {
+			col[0][k] |= ((b->x >> k) & 1u) << i;
+			col[1][k] |= ((b->y >> k) & 1u) << i;
+			col[2][k] |= ((b->z >> k) & 1u) << i;
+		}
+	}
+	for (c = 0; c < 3; c++) {
+		for (n = 0; n < 4; n++) {
+			for (v = 0; v < 16; v++) {
+				mask = 0;
+				for (k = 0; k < 4; k++)
+					if ((v >> k) & 1)
+						mask ^= col[c][4 * n + k];
+				t->nib[c][n][v] = mask;
+			}
+		}
+	}
+}
+
+static void
+luts_build(void)
+{
+	for (unsigned m = 0; m < 32; m++)
+		for (unsigned e = 0; swz_modes[m].name != NULL && e < 5; e++)
+			lut_build(&swz_modes[m], e, &swz_luts[m][e]);
+}
+
+/*
  * Fill l for surface s on a chip with this GB_ADDR_CONFIG.  Returns 0,
  * or -1 (l untouched) for a mode, element size or configuration not
  * modelled: the caller reports the mode as unsupported.
@@ -233,12 +296,17 @@ swz_layout(const struct swz_surf *s, uint32_t gb_addr_config,
 	l->blk_log2 = m->blk_log2;
 	l->blk_w = (uint32_t)blk256_w[e] << amp;
 	l->blk_h = (uint32_t)blk256_h[e] << amp;
+	l->blk_w_log2 = (unsigned)log2_exact(l->blk_w);
+	l->blk_h_log2 = (unsigned)log2_exact(l->blk_h);
+	l->pipe_xor_mask = m->pipe_xor ? (1u << m->blk_log2) - 1 : 0;
 	l->pitch = round_up(s->width, l->blk_w);
 	l->padded_height = round_up(s->height, l->blk_h);
 	l->slice_size = (uint64_t)l->pitch * l->padded_height << e;
 	l->nib01 = m->nib01[e];
 	l->nib2 = m->nib2 != NULL ? m->nib2[e] : NULL;
 	l->nib3 = m->nib3 != NULL ? m->nib3[e] : NULL;
+	pthread_once(&swz_luts_once, luts_build);
+	l->lut = &swz_luts[s->sw_mode][e];
 	return 0;
 }
 
@@ -260,12 +328,11 @@ bit_value(const struct swz_bit *b, uint32_t x, uint32_t y, uint32_t z)
 }
 
 /*
- * Byte offset of element (x, y, slice) from the surface base.
- * pipe_bank_xor: the T# base address bits inside the block (RADV ORs the
- * surface's tile swizzle into them); used by the _X modes only.
+ * swz_offset() as the equation reads, one address bit at a time: the
+ * reference the swizzle test holds the tables against.
  */
 uint64_t
-swz_offset(const struct swz_layout *l, uint32_t x, uint32_t y,
+swz_offset_bits(const struct swz_layout *l, uint32_t x, uint32_t y,
     uint32_t slice, uint32_t pipe_bank_xor)
 {
 	uint32_t in_blk = 0, blk_mask = (1u << l->blk_log2) - 1;
@@ -281,5 +348,35 @@ swz_offset(const struct swz_layout *l, uint32_t x, uint32_t y,
 	if (swz_modes[l->sw_mode].pipe_xor)
 		in_blk ^= pipe_bank_xor & blk_mask;
 	blk = (uint64_t)(y / l->blk_h) * (l->pitch / l->blk_w) + x / l->blk_w;
+	return slice * l->slice_size + (blk << l->blk_log2) + in_blk;
+}
+
+static inline unsigned
+lut_coord(const uint16_t nib[4][16], uint32_t v)
+{
+	return nib[0][v & 15] ^ nib[1][(v >> 4) & 15] ^ nib[2][(v >> 8) & 15] ^
+	    nib[3][(v >> 12) & 15];
+}
+
+/*
+ * Byte offset of element (x, y, slice) from the surface base.
+ * pipe_bank_xor: the T# base address bits inside the block (RADV ORs the
+ * surface's tile swizzle into them); used by the _X modes only.  The
+ * patterns' masks are 16 bits wide, so coordinate bits 0..15 are all the
+ * tables need; block dimensions are powers of two.
+ */
+uint64_t
+swz_offset(const struct swz_layout *l, uint32_t x, uint32_t y,
+    uint32_t slice, uint32_t pipe_bank_xor)
+{
+	const struct swz_lut *t = l->lut;
+	uint32_t in_blk;
+	uint64_t blk;
+
+	in_blk = lut_coord(t->nib[0], x) ^ lut_coord(t->nib[1], y) ^
+	    lut_coord(t->nib[2], slice);
+	in_blk ^= pipe_bank_xor & l->pipe_xor_mask;
+	blk = (uint64_t)(y >> l->blk_h_log2) * (l->pitch >> l->blk_w_log2) +
+	    (x >> l->blk_w_log2);
 	return slice * l->slice_size + (blk << l->blk_log2) + in_blk;
 }

@@ -39,17 +39,28 @@ struct swz_bit {
 	uint16_t x, y, z;
 };
 
+/*
+ * A pattern as lookup tables (swizzle.c): nib[c][n][v] is the pattern
+ * of coordinate c (x, y, slice) = v << 4n alone.
+ */
+struct swz_lut {
+	uint16_t nib[3][4][16];
+};
+
 /* What swz_layout() derives; swz_offset() reads it. */
 struct swz_layout {
 	unsigned sw_mode;
 	unsigned elem_log2;
 	unsigned blk_log2;		/* block bytes, log2: 8, 12 or 16 */
 	uint32_t blk_w, blk_h;		/* block in elements */
+	unsigned blk_w_log2, blk_h_log2;
+	uint32_t pipe_xor_mask;		/* pipe/bank XOR bits (_X modes), or 0 */
 	uint32_t pitch, padded_height;	/* in elements, whole blocks */
 	uint64_t slice_size;		/* bytes */
 	const struct swz_bit *nib01;	/* address bits 0..7 */
 	const struct swz_bit *nib2;	/* address bits 8..11, or NULL */
 	const struct swz_bit *nib3;	/* address bits 12..15, or NULL */
+	const struct swz_lut *lut;	/* bits 0..15, as tables */
 };
 
 bool		swz_mode_supported(unsigned sw_mode);
@@ -57,6 +68,8 @@ const char	*swz_mode_name(unsigned sw_mode);
 int		swz_layout(const struct swz_surf *s, uint32_t gb_addr_config,
 		    struct swz_layout *l);
 uint64_t	swz_offset(const struct swz_layout *l, uint32_t x, uint32_t y,
+		    uint32_t slice, uint32_t pipe_bank_xor);
+uint64_t	swz_offset_bits(const struct swz_layout *l, uint32_t x, uint32_t y,
 		    uint32_t slice, uint32_t pipe_bank_xor);
 
 #endif

@@ -212,6 +212,56 @@ test_64k(void **state)
 	assert_int_equal(swz_offset(&r, 1, 0, 0, 0xabcd), 0xabc9);
 }
 
+/*
+ * swz_offset() (nibble tables) equals swz_offset_bits() (the equation,
+ * bit by bit) for every mode and element size: over 2 x 2 whole blocks
+ * of slice 0, one whole block of slices 1..7 (each with and without a
+ * pipe/bank XOR in the base), and a spread of coordinates up to 16 bits.
+ */
+static void
+check_same(const struct swz_layout *l, uint32_t x, uint32_t y, uint32_t z,
+    uint32_t pbx)
+{
+	uint64_t fast = swz_offset(l, x, y, z, pbx);
+	uint64_t bits = swz_offset_bits(l, x, y, z, pbx);
+
+	if (fast != bits)
+		fail_msg("mode %u elem_log2 %u (%u, %u, %u) xor 0x%x: %llu, "
+		    "want %llu", l->sw_mode, l->elem_log2, x, y, z, pbx,
+		    (unsigned long long)fast, (unsigned long long)bits);
+}
+
+static void
+test_tables_match_equation(void **state)
+{
+	static const uint32_t pbx[] = { 0, 0xabcd };
+	struct swz_layout l;
+	uint32_t x, y, z, n, v = 1;
+
+	for (size_t m = 0; m < sizeof(modes) / sizeof(modes[0]); m++) {
+		for (unsigned bpe = 1; bpe <= 16; bpe *= 2) {
+			layout(modes[m], bpe, 65536, 65536, &l);
+			for (size_t p = 0; p < 2; p++) {
+				for (y = 0; y < 2 * l.blk_h; y++)
+					for (x = 0; x < 2 * l.blk_w; x++)
+						check_same(&l, x, y, 0, pbx[p]);
+				for (z = 1; z < 8; z++)
+					for (y = 0; y < l.blk_h; y++)
+						for (x = 0; x < l.blk_w; x++)
+							check_same(&l, x, y, z,
+							    pbx[p]);
+			}
+			for (n = 0; n < 4096; n++) {	/* xorshift32 */
+				v ^= v << 13;
+				v ^= v >> 17;
+				v ^= v << 5;
+				check_same(&l, v & 0xffff, v >> 16,
+				    (v >> 7) & 0x7ff, v);
+			}
+		}
+	}
+}
+
 /* Modes, element sizes and configurations without tables are refused. */
 static void
 test_refused(void **state)
@@ -249,6 +299,7 @@ main(void)
 		cmocka_unit_test(test_4k_micro_block_starts),
 		cmocka_unit_test(test_xor_terms),
 		cmocka_unit_test(test_64k),
+		cmocka_unit_test(test_tables_match_equation),
 		cmocka_unit_test(test_refused),
 	};
 
