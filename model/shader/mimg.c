@@ -154,20 +154,16 @@ one_of(const struct buf_fmt *f)
 	return buf_fmt_is_int(f) ? 1 : 0x3f800000u;
 }
 
+/* Lane l's VDATA from the unpacked channels ch, by DST_SEL and DMASK. */
 static void
-image_load(struct shader_wave *w, const struct shader_inst *in,
-    const struct timg *t, int l, bool in_range, uint64_t va)
+image_load_put(struct shader_wave *w, const struct shader_inst *in,
+    const struct timg *t, int l, const uint32_t ch[4])
 {
 	unsigned dmask = F_GET((uint32_t)in->offset1, MIMG_I_DMASK), c, n = 0;
 	bool d16 = F_GET((uint32_t)in->offset1, MIMG_I_D16);
-	uint8_t raw[16] = { 0 };
-	uint32_t ch[4] = { 0 }, v, sel, *d;
+	uint32_t v, sel, *d;
 	float f;
 
-	if (in_range && !vmem_read(w, in, va, raw, t->bpe))
-		return;
-	if (in_range)
-		buf_fmt_unpack(t->fmt, raw, ch);
 	for (c = 0; c < 4; c++) {
 		if (!((dmask >> c) & 1))
 			continue;
@@ -187,15 +183,27 @@ image_load(struct shader_wave *w, const struct shader_inst *in,
 }
 
 static void
-image_store(struct shader_wave *w, const struct shader_inst *in,
-    const struct timg *t, int l, uint64_t va)
+image_load(struct shader_wave *w, const struct shader_inst *in,
+    const struct timg *t, int l, bool in_range, uint64_t va)
 {
-	unsigned dmask = F_GET((uint32_t)in->offset1, MIMG_I_DMASK), n = 0, k;
 	uint8_t raw[16] = { 0 };
 	uint32_t ch[4] = { 0 };
-	float f;
 
-	uint32_t h;
+	if (in_range && !vmem_read(w, in, va, raw, t->bpe))
+		return;
+	if (in_range)
+		buf_fmt_unpack(t->fmt, raw, ch);
+	image_load_put(w, in, t, l, ch);
+}
+
+/* Lane l's VDATA packed into the element raw (zeroed by the caller). */
+static void
+image_store_raw(const struct shader_wave *w, const struct shader_inst *in,
+    const struct timg *t, int l, uint8_t raw[16])
+{
+	unsigned dmask = F_GET((uint32_t)in->offset1, MIMG_I_DMASK), n = 0, k;
+	uint32_t ch[4] = { 0 }, h;
+	float f;
 
 	/* VDATA holds the DMASK channels only, in order (ACO: dmask 1 for R32). */
 	for (unsigned c = 0; c < 4; c++) {
@@ -218,6 +226,15 @@ image_store(struct shader_wave *w, const struct shader_inst *in,
 		}
 	}
 	buf_fmt_pack(t->fmt, ch, 4, raw);
+}
+
+static void
+image_store(struct shader_wave *w, const struct shader_inst *in,
+    const struct timg *t, int l, uint64_t va)
+{
+	uint8_t raw[16] = { 0 };
+
+	image_store_raw(w, in, t, l, raw);
 	vmem_write(w, in, va, raw, t->bpe);
 }
 
@@ -272,6 +289,82 @@ image_resinfo(struct shader_wave *w, const struct shader_inst *in,
 			w->vgpr[(in->dst.reg + n++) & 0xff][l] = v[c];
 }
 
+/* Copy one element of 1, 2, 4, 8 or 16 bytes: fixed sizes become moves. */
+static inline void
+copy_elem(void *dst, const void *src, unsigned bpe)
+{
+	switch (bpe) {
+	case 4:
+		memcpy(dst, src, 4);
+		break;
+	case 8:
+		memcpy(dst, src, 8);
+		break;
+	case 16:
+		memcpy(dst, src, 16);
+		break;
+	default:
+		memcpy(dst, src, bpe);
+		break;
+	}
+}
+
+/*
+ * Loads and stores as a whole wave, when every active lane is inside the
+ * image and its element in memory that host_ptr answers for (asked once
+ * per 4 KiB span, not per lane through read/write).  The addresses of
+ * all lanes are worked out first, so when one of them is not that
+ * simple nothing has happened yet and the caller takes the per-lane
+ * path, which faults exactly; else the copies run in lane order, as the
+ * per-lane path does them, with the same conversions.  Returns true when
+ * the instruction was done here.
+ */
+#define MIMG_SPAN	4096u
+
+static bool
+mimg_wave(struct shader_wave *w, const struct shader_inst *in,
+    const struct timg *t)
+{
+	const struct isa_op_info *i = &isa_ops[in->op];
+	bool load = (i->flags & F_LOAD) != 0;
+	unsigned acc = load ? SHADER_MEM_READ : SHADER_MEM_WRITE;
+	uint64_t ex = wave_exec(w), m, va, span = UINT64_MAX;
+	uint8_t *host = NULL, *p[SHADER_MAX_LANES], raw[16];
+	uint32_t ch[4];
+	int l;
+
+	if (w->mem->host_ptr == NULL || (i->src[2] & MEM_ATOMIC) ||
+	    !(i->flags & (F_LOAD | F_STORE)))
+		return false;
+	for (m = ex; m != 0; m &= m - 1) {
+		l = __builtin_ctzll(m);
+		if (!texel_va(w, in, t, l, &va) ||
+		    (va & (MIMG_SPAN - 1)) + t->bpe > MIMG_SPAN)
+			return false;
+		if (va / MIMG_SPAN != span) {
+			host = w->mem->host_ptr(w->mem_ctx,
+			    va & ~(uint64_t)(MIMG_SPAN - 1), MIMG_SPAN, acc);
+			if (host == NULL)
+				return false;
+			span = va / MIMG_SPAN;
+		}
+		p[l] = host + (va & (MIMG_SPAN - 1));
+	}
+	for (m = ex; m != 0; m &= m - 1) {
+		l = __builtin_ctzll(m);
+		memset(raw, 0, sizeof(raw));
+		if (load) {
+			copy_elem(raw, p[l], t->bpe);
+			buf_fmt_unpack(t->fmt, raw, ch);
+			image_load_put(w, in, t, l, ch);
+			continue;
+		}
+		image_store_raw(w, in, t, l, raw);
+		copy_elem(p[l], raw, t->bpe);
+	}
+	return true;
+}
+
 void
 exec_mimg(struct shader_wave *w, const struct shader_inst *in)
 {
@@ -300,6 +393,8 @@ exec_mimg(struct shader_wave *w, const struct shader_inst *in)
 		wave_stop(w, in, SHADER_UNSUPPORTED);
 		return;
 	}
+	if (i->hw != MIMG_OP_RESINFO && mimg_wave(w, in, &t))
+		return;
 	for (l = 0; l < (int)w->nlanes; l++) {
 		if (!((ex >> l) & 1))
 			continue;
