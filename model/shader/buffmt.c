@@ -10,7 +10,9 @@
 #include "interp.h"
 
 #define BUF_FMT_X(n, nm, c, x, y, z, w, nf) \
-	[n] = { nm, c, { x, y, z, w }, nf },
+	[n] = { nm, c, { x, y, z, w }, nf, ((x) + (y) + (z) + (w)) / 8, \
+	    (x) == 32 && ((nf) == NF_UINT || (nf) == NF_SINT || \
+	    (nf) == NF_FLOAT) },
 const struct buf_fmt buf_fmts[BUF_FMT_COUNT] = { BUF_FMT_LIST(BUF_FMT_X) };
 #undef BUF_FMT_X
 
@@ -28,11 +30,27 @@ buf_fmt_get(unsigned format)
 unsigned
 buf_fmt_bytes(const struct buf_fmt *f)
 {
-	unsigned b = 0;
+	return f->bytes;
+}
 
-	for (unsigned k = 0; k < f->ncomp; k++)
-		b += f->bits[k];
-	return b / 8;
+/* Copy an element's bytes: the common sizes become plain moves. */
+static inline void
+copy_elem(void *dst, const void *src, unsigned bytes)
+{
+	switch (bytes) {
+	case 4:
+		memcpy(dst, src, 4);
+		break;
+	case 8:
+		memcpy(dst, src, 8);
+		break;
+	case 16:
+		memcpy(dst, src, 16);
+		break;
+	default:
+		memcpy(dst, src, bytes);
+		break;
+	}
 }
 
 /* Integer formats fill and return integers; the others floats. */
@@ -95,25 +113,31 @@ ufloat_to_f32(uint32_t v, unsigned bits)
 	return ldexpf((float)(m | 1u << mb), (int)e - 15 - (int)mb);
 }
 
-/* One raw component to its 32-bit channel value. */
+/*
+ * One raw component to its 32-bit channel value.  The integer formats
+ * come first and compute no floats (the copy shaders' 8_8_8_8_UINT and
+ * 32_UINT elements take this path per lane).
+ */
 static uint32_t
 comp_to_u32(const struct buf_fmt *f, uint32_t v, unsigned bits)
 {
-	float max = (float)mask_of(bits), smax = (float)(mask_of(bits) >> 1);
-
+	if (f->nfmt == NF_UINT)
+		return v;
+	if (f->nfmt == NF_SINT)
+		return (uint32_t)sext(v, bits);
 	switch (f->nfmt) {
-	case NF_UNORM: return f2u((float)v / max);
-	case NF_SNORM: return f2u(fmaxf((float)sext(v, bits) / smax, -1.0f));
+	case NF_UNORM: return f2u((float)v / (float)mask_of(bits));
+	case NF_SNORM: return f2u(fmaxf((float)sext(v, bits) /
+	    (float)(mask_of(bits) >> 1), -1.0f));
 	case NF_USCALED: return f2u((float)v);
 	case NF_SSCALED: return f2u((float)sext(v, bits));
-	case NF_SINT: return (uint32_t)sext(v, bits);
 	case NF_FLOAT:
 		if (bits == 32)
 			return v;
 		if (bits == 16)
 			return f2u(f16_to_f32((uint16_t)v));
 		return f2u(ufloat_to_f32(v, bits));
-	default: return v;	/* NF_UINT */
+	default: return v;
 	}
 }
 
@@ -127,10 +151,14 @@ buf_fmt_unpack(const struct buf_fmt *f, const uint8_t *src, uint32_t out[4])
 	uint32_t words[4] = { 0 }, v;
 	unsigned k, off = 0;
 
-	memcpy(words, src, buf_fmt_bytes(f));
+	copy_elem(words, src, f->bytes);
 	for (k = 0; k < 4; k++) {
 		if (k >= f->ncomp) {
 			out[k] = k < 3 ? 0 : buf_fmt_is_int(f) ? 1 : F32_ONE;
+			continue;
+		}
+		if (f->raw32) {		/* the conversion is the identity */
+			out[k] = words[k];
 			continue;
 		}
 		v = (words[off / 32] >> (off % 32)) & mask_of(f->bits[k]);
@@ -143,16 +171,16 @@ buf_fmt_unpack(const struct buf_fmt *f, const uint8_t *src, uint32_t out[4])
 static uint32_t
 u32_to_comp(const struct buf_fmt *f, uint32_t in, unsigned bits)
 {
-	float x = u2f(in), max = (float)mask_of(bits);
-	float smax = (float)(mask_of(bits) >> 1);
+	float x = u2f(in);
 
 	switch (f->nfmt) {
 	case NF_UNORM:
 		x = isnan(x) ? 0.0f : fminf(fmaxf(x, 0.0f), 1.0f);
-		return (uint32_t)rintf(x * max);
+		return (uint32_t)rintf(x * (float)mask_of(bits));
 	case NF_SNORM:
 		x = isnan(x) ? 0.0f : fminf(fmaxf(x, -1.0f), 1.0f);
-		return (uint32_t)(int32_t)rintf(x * smax) & mask_of(bits);
+		return (uint32_t)(int32_t)rintf(x * (float)(mask_of(bits) >> 1)) &
+		    mask_of(bits);
 	case NF_FLOAT:
 		return bits == 16 ? f32_to_f16(x, false) : in;
 	default:		/* UINT, SINT: the low bits */
@@ -169,14 +197,18 @@ buf_fmt_pack(const struct buf_fmt *f, const uint32_t in[4], unsigned n,
     uint8_t *dst)
 {
 	uint32_t words[4] = { 0 }, m;
-	unsigned k, off = 0, bytes = buf_fmt_bytes(f);
+	unsigned k, off = 0, bytes = f->bytes;
 
-	memcpy(words, dst, bytes);
+	copy_elem(words, dst, bytes);
 	for (k = 0; k < f->ncomp && k < n; k++) {
+		if (f->raw32) {		/* the conversion is the identity */
+			words[k] = in[k];
+			continue;
+		}
 		m = mask_of(f->bits[k]) << (off % 32);
 		words[off / 32] = (words[off / 32] & ~m) |
 		    (u32_to_comp(f, in[k], f->bits[k]) << (off % 32) & m);
 		off += f->bits[k];
 	}
-	memcpy(dst, words, bytes);
+	copy_elem(dst, words, bytes);
 }

@@ -119,6 +119,8 @@ struct buf_fmt {
 	uint8_t ncomp;
 	uint8_t bits[4];
 	uint8_t nfmt;		/* enum buf_nfmt */
+	uint8_t bytes;		/* the element: the sum of bits / 8 */
+	bool raw32;		/* 32-bit UINT/SINT/FLOAT: channels are the words */
 };
 
 extern const struct buf_fmt buf_fmts[BUF_FMT_COUNT];
