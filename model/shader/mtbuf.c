@@ -108,31 +108,116 @@ store_bytes(const struct buf_fmt *f, unsigned nch)
 	return bits % 8 ? 0 : bits / 8;
 }
 
+/*
+ * Lane l of a load from the element raw (in_range), or of an element
+ * out of range: DST_SEL, then VDATA.
+ */
+static void
+load_put(struct shader_wave *w, const struct shader_inst *in,
+    const struct buf_fmt *f, const uint8_t *raw, bool in_range, int l)
+{
+	unsigned nch = isa_ops[in->op].src[1], c;
+	uint32_t ch[4] = { 0 }, res[4];
+
+	if (in_range)
+		buf_fmt_unpack(f, raw, ch);
+	for (c = 0; c < nch; c++)
+		res[c] = dst_sel(w, in, f, ch, c);
+	put_channels(w, in, f, res, nch, l);
+}
+
+/* Lane l's store data packed into raw (zeroed by the caller). */
+static void
+store_raw(const struct shader_wave *w, const struct shader_inst *in,
+    const struct buf_fmt *f, uint8_t *raw, int l)
+{
+	unsigned nch = isa_ops[in->op].src[1];
+	uint32_t ch[4] = { 0 };
+
+	get_channels(w, in, f, ch, nch, l);
+	buf_fmt_pack(f, ch, nch, raw);
+}
+
 /* One lane; false after a fault (the wave is stopped). */
 static bool
 format_lane(struct shader_wave *w, const struct shader_inst *in,
     const struct buf_fmt *f, uint64_t va, bool in_range, int l)
 {
 	const struct isa_op_info *i = &isa_ops[in->op];
-	unsigned nch = i->src[1], c;
 	uint8_t raw[16] = { 0 };
-	uint32_t ch[4] = { 0 }, res[4];
 
 	if (i->flags & F_LOAD) {
 		if (in_range && !vmem_read(w, in, va, raw, buf_fmt_bytes(f)))
 			return false;
-		if (in_range)
-			buf_fmt_unpack(f, raw, ch);
-		for (c = 0; c < nch; c++)
-			res[c] = dst_sel(w, in, f, ch, c);
-		put_channels(w, in, f, res, nch, l);
+		load_put(w, in, f, raw, in_range, l);
 		return true;
 	}
 	if (!in_range)
 		return true;
-	get_channels(w, in, f, ch, nch, l);
-	buf_fmt_pack(f, ch, nch, raw);
-	return vmem_write(w, in, va, raw, store_bytes(f, nch));
+	store_raw(w, in, f, raw, l);
+	return vmem_write(w, in, va, raw, store_bytes(f, i->src[1]));
+}
+
+/*
+ * The whole wave at once when every in-range lane's element is in
+ * memory that host_ptr answers for (asked once per 4 KiB span, not per
+ * lane through read/write), as vmem.c's mubuf_wave does for untyped
+ * access: the addresses are all checked first, so when one is not that
+ * simple nothing has happened yet and the caller takes the per-lane
+ * path, which faults exactly; else the lanes run in order with the same
+ * conversions and range rules.  Returns true when the instruction was
+ * done here.
+ */
+#define FORMAT_SPAN	4096u
+
+static bool
+format_wave(struct shader_wave *w, const struct shader_inst *in,
+    const struct buf_fmt *f, const struct vbuf *b, uint32_t soff)
+{
+	const struct isa_op_info *i = &isa_ops[in->op];
+	bool load = (i->flags & F_LOAD) != 0;
+	unsigned eb = buf_fmt_bytes(f), ndw = (eb + 3) / 4;
+	unsigned sb = store_bytes(f, i->src[1]), acc = load ?
+	    SHADER_MEM_READ : SHADER_MEM_WRITE;
+	uint64_t ex = wave_exec(w), m, offset, va, span = UINT64_MAX;
+	uint8_t *host = NULL, *p[SHADER_MAX_LANES], raw[16];
+	uint32_t index;
+	int l;
+
+	if (w->mem->host_ptr == NULL)
+		return false;
+	for (m = ex; m != 0; m &= m - 1) {
+		l = __builtin_ctzll(m);
+		vbuf_lane(w, in, b, l, &index, &offset);
+		p[l] = NULL;
+		if (vbuf_keep(b, index, offset, ndw, eb < 4 ? eb : 4) !=
+		    (1u << ndw) - 1)
+			continue;	/* out of range: no access */
+		va = b->base + soff + vbuf_offset(b, index, offset, 0);
+		if ((va & (FORMAT_SPAN - 1)) + eb > FORMAT_SPAN)
+			return false;
+		if (va / FORMAT_SPAN != span) {
+			host = w->mem->host_ptr(w->mem_ctx,
+			    va & ~(uint64_t)(FORMAT_SPAN - 1), FORMAT_SPAN, acc);
+			if (host == NULL)
+				return false;
+			span = va / FORMAT_SPAN;
+		}
+		p[l] = host + (va & (FORMAT_SPAN - 1));
+	}
+	for (m = ex; m != 0; m &= m - 1) {
+		l = __builtin_ctzll(m);
+		memset(raw, 0, sizeof(raw));
+		if (load) {
+			if (p[l] != NULL)
+				memcpy(raw, p[l], eb);
+			load_put(w, in, f, raw, p[l] != NULL, l);
+		} else if (p[l] != NULL) {
+			store_raw(w, in, f, raw, l);
+			memcpy(p[l], raw, sb);
+		}
+	}
+	return true;
 }
 
 /* Formats and forms the model does not convert stop the wave. */
@@ -164,6 +249,8 @@ exec_buffer_format(struct shader_wave *w, const struct shader_inst *in,
 		wave_stop(w, in, SHADER_UNSUPPORTED);
 		return;
 	}
+	if (format_wave(w, in, f, &b, soff))
+		return;
 	eb = buf_fmt_bytes(f);
 	ndw = (eb + 3) / 4;
 	for (l = 0; l < (int)w->nlanes; l++) {
