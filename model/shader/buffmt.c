@@ -27,12 +27,6 @@ buf_fmt_get(unsigned format)
 	return &buf_fmts[format];
 }
 
-unsigned
-buf_fmt_bytes(const struct buf_fmt *f)
-{
-	return f->bytes;
-}
-
 /* Copy an element's bytes: the common sizes become plain moves. */
 static inline void
 copy_elem(void *dst, const void *src, unsigned bytes)
@@ -51,13 +45,6 @@ copy_elem(void *dst, const void *src, unsigned bytes)
 		memcpy(dst, src, bytes);
 		break;
 	}
-}
-
-/* Integer formats fill and return integers; the others floats. */
-bool
-buf_fmt_is_int(const struct buf_fmt *f)
-{
-	return f->nfmt == NF_UINT || f->nfmt == NF_SINT;
 }
 
 /* Stores convert from UNORM, SNORM, UINT, SINT, f16 and f32 only. */

@@ -126,8 +126,21 @@ struct buf_fmt {
 extern const struct buf_fmt buf_fmts[BUF_FMT_COUNT];
 
 const struct buf_fmt *buf_fmt_get(unsigned format);
-unsigned buf_fmt_bytes(const struct buf_fmt *f);
-bool	buf_fmt_is_int(const struct buf_fmt *f);
+
+/* Inline: the per-lane paths ask for these on every element. */
+static inline unsigned
+buf_fmt_bytes(const struct buf_fmt *f)
+{
+	return f->bytes;
+}
+
+/* Integer formats fill and return integers; the others floats. */
+static inline bool
+buf_fmt_is_int(const struct buf_fmt *f)
+{
+	return f->nfmt == NF_UINT || f->nfmt == NF_SINT;
+}
+
 bool	buf_fmt_can_store(const struct buf_fmt *f);
 void	buf_fmt_unpack(const struct buf_fmt *f, const uint8_t *src,
 	    uint32_t out[4]);
