@@ -321,16 +321,46 @@ copy_elem(void *dst, const void *src, unsigned bpe)
  */
 #define MIMG_SPAN	4096u
 
+/*
+ * What a load (not d16) writes to VDATA, worked out once per
+ * instruction from DMASK and DST_SEL as image_load_put() does per lane:
+ * VGPR k gets channel src[k] of the element, or the constant k[k] when
+ * src[k] < 0.
+ */
+struct load_plan {
+	unsigned n;
+	int src[4];
+	uint32_t k[4];
+};
+
+static void
+load_plan(const struct shader_inst *in, const struct timg *t,
+    struct load_plan *p)
+{
+	unsigned dmask = F_GET((uint32_t)in->offset1, MIMG_I_DMASK), c, sel;
+
+	p->n = 0;
+	for (c = 0; c < 4; c++) {
+		if (!((dmask >> c) & 1))
+			continue;
+		sel = (t->w3 >> (TIMG3_DST_SEL_SHIFT * c)) & 7;
+		p->src[p->n] = sel >= SQ_SEL_X ? (int)(sel - SQ_SEL_X) : -1;
+		p->k[p->n++] = sel == SQ_SEL_1 ? one_of(t->fmt) : 0;
+	}
+}
+
 static bool
 mimg_wave(struct shader_wave *w, const struct shader_inst *in,
     const struct timg *t)
 {
 	const struct isa_op_info *i = &isa_ops[in->op];
 	bool load = (i->flags & F_LOAD) != 0;
-	unsigned acc = load ? SHADER_MEM_READ : SHADER_MEM_WRITE;
+	bool d16 = F_GET((uint32_t)in->offset1, MIMG_I_D16);
+	unsigned acc = load ? SHADER_MEM_READ : SHADER_MEM_WRITE, k;
 	uint64_t ex = wave_exec(w), m, va, span = UINT64_MAX;
 	uint8_t *host = NULL, *p[SHADER_MAX_LANES], raw[16];
 	uint32_t ch[4];
+	struct load_plan lp;
 	int l;
 
 	if (w->mem->host_ptr == NULL || (i->src[2] & MEM_ATOMIC) ||
@@ -350,17 +380,24 @@ mimg_wave(struct shader_wave *w, const struct shader_inst *in,
 		}
 		p[l] = host + (va & (MIMG_SPAN - 1));
 	}
+	load_plan(in, t, &lp);
 	for (m = ex; m != 0; m &= m - 1) {
 		l = __builtin_ctzll(m);
 		memset(raw, 0, sizeof(raw));
-		if (load) {
-			copy_elem(raw, p[l], t->bpe);
-			buf_fmt_unpack(t->fmt, raw, ch);
+		if (!load) {
+			image_store_raw(w, in, t, l, raw);
+			copy_elem(p[l], raw, t->bpe);
+			continue;
+		}
+		copy_elem(raw, p[l], t->bpe);
+		buf_fmt_unpack(t->fmt, raw, ch);
+		if (d16) {
 			image_load_put(w, in, t, l, ch);
 			continue;
 		}
-		image_store_raw(w, in, t, l, raw);
-		copy_elem(p[l], raw, t->bpe);
+		for (k = 0; k < lp.n; k++)
+			w->vgpr[(in->dst.reg + k) & 0xff][l] = lp.src[k] >= 0 ?
+			    ch[lp.src[k]] : lp.k[k];
 	}
 	return true;
 }
