@@ -12,7 +12,10 @@
 #define BUF_FMT_X(n, nm, c, x, y, z, w, nf) \
 	[n] = { nm, c, { x, y, z, w }, nf, ((x) + (y) + (z) + (w)) / 8, \
 	    (x) == 32 && ((nf) == NF_UINT || (nf) == NF_SINT || \
-	    (nf) == NF_FLOAT) },
+	    (nf) == NF_FLOAT), \
+	    ((nf) == NF_UINT || (nf) == NF_SINT) && ((x) == 8 || (x) == 16) && \
+	    ((y) == 0 || (y) == (x)) && ((z) == 0 || (z) == (x)) && \
+	    ((w) == 0 || (w) == (x)) ? (x) / 8 : 0 },
 const struct buf_fmt buf_fmts[BUF_FMT_COUNT] = { BUF_FMT_LIST(BUF_FMT_X) };
 #undef BUF_FMT_X
 
@@ -128,6 +131,18 @@ comp_to_u32(const struct buf_fmt *f, uint32_t v, unsigned bits)
 	}
 }
 
+/* A 1- or 2-byte integer component, zero- or sign-extended. */
+static inline uint32_t
+int_comp(const uint8_t *p, const struct buf_fmt *f)
+{
+	uint16_t h;
+
+	if (f->int_bytes == 1)
+		return f->nfmt == NF_SINT ? (uint32_t)(int8_t)p[0] : p[0];
+	memcpy(&h, p, 2);
+	return f->nfmt == NF_SINT ? (uint32_t)(int16_t)h : h;
+}
+
 /*
  * Unpack one element: out[k] = channel k; channels the format lacks read
  * 0, and W reads 1 (1.0 for the float formats).
@@ -138,6 +153,13 @@ buf_fmt_unpack(const struct buf_fmt *f, const uint8_t *src, uint32_t out[4])
 	uint32_t words[4] = { 0 }, v;
 	unsigned k, off = 0;
 
+	if (f->int_bytes != 0) {	/* whole bytes: no shifts or masks */
+		for (k = 0; k < f->ncomp; k++)
+			out[k] = int_comp(src + k * f->int_bytes, f);
+		for (; k < 4; k++)
+			out[k] = k < 3 ? 0 : 1;
+		return;
+	}
 	copy_elem(words, src, f->bytes);
 	for (k = 0; k < 4; k++) {
 		if (k >= f->ncomp) {
@@ -186,6 +208,11 @@ buf_fmt_pack(const struct buf_fmt *f, const uint32_t in[4], unsigned n,
 	uint32_t words[4] = { 0 }, m;
 	unsigned k, off = 0, bytes = f->bytes;
 
+	if (f->int_bytes == 1) {	/* whole bytes: the low bits */
+		for (k = 0; k < f->ncomp && k < n; k++)
+			dst[k] = (uint8_t)in[k];
+		return;
+	}
 	copy_elem(words, dst, bytes);
 	for (k = 0; k < f->ncomp && k < n; k++) {
 		if (f->raw32) {		/* the conversion is the identity */

@@ -121,6 +121,7 @@ struct buf_fmt {
 	uint8_t nfmt;		/* enum buf_nfmt */
 	uint8_t bytes;		/* the element: the sum of bits / 8 */
 	bool raw32;		/* 32-bit UINT/SINT/FLOAT: channels are the words */
+	uint8_t int_bytes;	/* UINT/SINT, every component 8 (1) or 16 (2) bits */
 };
 
 extern const struct buf_fmt buf_fmts[BUF_FMT_COUNT];

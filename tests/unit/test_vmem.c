@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "amd/gc_10_3_reg.h"
@@ -742,6 +743,59 @@ test_buffer_store_format(void **state)
 	sf_fini(&r);
 }
 
+/*
+ * The byte-aligned integer formats (buffmt.c's int_bytes shortcut):
+ * 8- and 16-bit components zero- or sign-extended, missing channels
+ * 0, 0, 1; a store keeps the low bits of each channel it covers and
+ * leaves the bytes of the others.
+ */
+static const struct buf_fmt *
+fmt_named(const char *name)
+{
+	for (unsigned k = 0; k < BUF_FMT_COUNT; k++)
+		if (buf_fmts[k].name != NULL && strcmp(buf_fmts[k].name, name) == 0)
+			return &buf_fmts[k];
+	fail_msg("no format %s", name);
+	return NULL;
+}
+
+static void
+test_buffer_format_int_bytes(void **state)
+{
+	const uint8_t b[8] = { 0x80, 0x7f, 0xff, 0x01, 0x34, 0x92, 0x00, 0x80 };
+	uint32_t out[4], in[4] = { 0x1ff, 0x280, 0x3, 0xfffffffe };
+	uint8_t d[4] = { 0xaa, 0xbb, 0xcc, 0xdd };
+
+	(void)state;
+	buf_fmt_unpack(fmt_named("8_8_8_8_SINT"), b, out);
+	assert_int_equal(out[0], 0xffffff80u);
+	assert_int_equal(out[1], 0x7f);
+	assert_int_equal(out[2], 0xffffffffu);
+	assert_int_equal(out[3], 1);
+	buf_fmt_unpack(fmt_named("8_8_8_8_UINT"), b, out);
+	assert_int_equal(out[0], 0x80);
+	assert_int_equal(out[2], 0xff);
+	buf_fmt_unpack(fmt_named("8_8_UINT"), b, out);
+	assert_int_equal(out[1], 0x7f);
+	assert_int_equal(out[2], 0);
+	assert_int_equal(out[3], 1);
+	buf_fmt_unpack(fmt_named("16_16_SINT"), b + 4, out);
+	assert_int_equal(out[0], 0xffff9234u);
+	assert_int_equal(out[1], 0xffff8000u);
+	assert_int_equal(out[2], 0);
+	assert_int_equal(out[3], 1);
+	buf_fmt_unpack(fmt_named("16_UINT"), b + 4, out);
+	assert_int_equal(out[0], 0x9234);
+	buf_fmt_pack(fmt_named("8_8_8_8_UINT"), in, 2, d);
+	assert_int_equal(d[0], 0xff);
+	assert_int_equal(d[1], 0x80);
+	assert_int_equal(d[2], 0xcc);
+	assert_int_equal(d[3], 0xdd);
+	buf_fmt_pack(fmt_named("8_8_8_8_SINT"), in, 4, d);
+	assert_int_equal(d[2], 0x03);
+	assert_int_equal(d[3], 0xfe);
+}
+
 /* Conversions the model does not do stop the wave, naming the instruction. */
 static void
 test_buffer_format_unsupported(void **state)
@@ -926,6 +980,7 @@ main(void)
 		cmocka_unit_test(test_buffer_format_names),
 		cmocka_unit_test(test_buffer_load_format),
 		cmocka_unit_test(test_buffer_store_format),
+		cmocka_unit_test(test_buffer_format_int_bytes),
 		cmocka_unit_test(test_buffer_format_unsupported),
 		cmocka_unit_test(test_image_linear_2d),
 		cmocka_unit_test(test_image_atomic_array),
