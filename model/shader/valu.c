@@ -647,9 +647,6 @@ compute_int(unsigned op, struct vlanes *v)
 	case ISA_OP_V_MAX_I32: LANES(R = (int32_t)A > (int32_t)B ? A : B); break;
 	case ISA_OP_V_MIN_U32: LANES(R = A < B ? A : B); break;
 	case ISA_OP_V_MAX_U32: LANES(R = A > B ? A : B); break;
-	case ISA_OP_V_LSHRREV_B32: LANES(R = B >> (A & 31)); break;
-	case ISA_OP_V_ASHRREV_I32: LANES(R = (uint32_t)((int32_t)B >> (A & 31))); break;
-	case ISA_OP_V_LSHLREV_B32: LANES(R = B << (A & 31)); break;
 	case ISA_OP_V_AND_B32: LANES(R = A & B); break;
 	case ISA_OP_V_OR_B32: LANES(R = A | B); break;
 	case ISA_OP_V_XOR_B32: LANES(R = A ^ B); break;
@@ -657,6 +654,9 @@ compute_int(unsigned op, struct vlanes *v)
 	case ISA_OP_V_ADD_NC_U32: case ISA_OP_V_ADD_NC_I32: LANES(R = A + B); break;
 	case ISA_OP_V_SUB_NC_U32: case ISA_OP_V_SUB_NC_I32: LANES(R = A - B); break;
 	case ISA_OP_V_SUBREV_NC_U32: LANES(R = B - A); break;
+	case ISA_OP_V_LSHRREV_B32: case ISA_OP_V_ASHRREV_I32:
+	case ISA_OP_V_LSHLREV_B32:
+		return compute_shift(op, v);	/* vshift.c */
 	case ISA_OP_V_CNDMASK_B32:	/* a select on a data-dependent bit: no branch */
 		LANES(uint32_t m = 0u - (v->cin[l] & 1); R = (A & ~m) | (B & m));
 		break;
@@ -673,13 +673,15 @@ compute_int3(unsigned op, struct vlanes *v)
 		LANES(R = (uint32_t)((int32_t)(A << 8) >> 8) *
 		    (uint32_t)((int32_t)(B << 8) >> 8) + C);
 		break;
+	case ISA_OP_V_LSHL_ADD_U32: case ISA_OP_V_ADD_LSHL_U32:
+	case ISA_OP_V_LSHL_OR_B32: case ISA_OP_V_ALIGNBIT_B32:
+	case ISA_OP_V_LSHLREV_B64: case ISA_OP_V_LSHRREV_B64:
+	case ISA_OP_V_ASHRREV_I64:
+		return compute_shift(op, v);	/* vshift.c */
 	case ISA_OP_V_MAD_U32_U24: LANES(R = (A & 0xffffff) * (B & 0xffffff) + C); break;
 	case ISA_OP_V_BFE_U32: LANES(R = bfe_v(A, B, C, false)); break;
 	case ISA_OP_V_BFE_I32: LANES(R = bfe_v(A, B, C, true)); break;
 	case ISA_OP_V_BFI_B32: LANES(R = (A & B) | (~A & C)); break;
-	case ISA_OP_V_ALIGNBIT_B32:
-		LANES(R = (uint32_t)(((uint64_t)A << 32 | B) >> (C & 31)));
-		break;
 	case ISA_OP_V_ALIGNBYTE_B32:
 		LANES(R = (uint32_t)(((uint64_t)A << 32 | B) >> (8 * (C & 3))));
 		break;
@@ -700,16 +702,10 @@ compute_int3(unsigned op, struct vlanes *v)
 	case ISA_OP_V_XOR3_B32: LANES(R = A ^ B ^ C); break;
 	case ISA_OP_V_OR3_B32: LANES(R = A | B | C); break;
 	case ISA_OP_V_ADD3_U32: LANES(R = A + B + C); break;
-	case ISA_OP_V_LSHL_ADD_U32: LANES(R = (A << (B & 31)) + C); break;
-	case ISA_OP_V_ADD_LSHL_U32: LANES(R = (A + B) << (C & 31)); break;
-	case ISA_OP_V_LSHL_OR_B32: LANES(R = (A << (B & 31)) | C); break;
 	case ISA_OP_V_AND_OR_B32: LANES(R = (A & B) | C); break;
 	case ISA_OP_V_PERM_B32: LANES(R = perm_b32(A, B, C)); break;
 	case ISA_OP_V_BFM_B32: LANES(R = (uint32_t)(((1ull << (A & 31)) - 1) << (B & 31))); break;
 	case ISA_OP_V_BCNT_U32_B32: LANES(R = (uint32_t)__builtin_popcount(A) + B); break;
-	case ISA_OP_V_LSHLREV_B64: LANES(RQ = QB << (A & 63)); break;
-	case ISA_OP_V_LSHRREV_B64: LANES(RQ = QB >> (A & 63)); break;
-	case ISA_OP_V_ASHRREV_I64: LANES(RQ = (uint64_t)((int64_t)QB >> (A & 63))); break;
 	default: return false;
 	}
 	return true;

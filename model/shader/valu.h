@@ -2,7 +2,7 @@
  * Shared by the vector ALU files (valu.c: gather, the 32/64-bit opcodes,
  * VOPC and write-back; valu16.c: 16-bit integer and f16; vdiv.c: the
  * division helpers and f64 extras; vpk.c: VOP3P packed, dot and mix;
- * vmedia.c: byte / SAD opcodes;
+ * vmedia.c: byte / SAD opcodes; vshift.c: per-lane variable shifts;
  * crosslane.c: lane permutes).  Not part of the library's interface.
  */
 #ifndef MODEL_SHADER_VALU_H
@@ -84,6 +84,8 @@ bool	compute_media(unsigned op, struct vlanes *v);
 /* vpk.c */
 bool	compute_vop3p(const struct shader_wave *w,
 	    const struct shader_inst *in, struct vlanes *v);
+/* vshift.c */
+bool	compute_shift(unsigned op, struct vlanes *v);
 /* crosslane.c */
 bool	exec_crosslane(struct shader_wave *w, const struct shader_inst *in,
 	    struct vlanes *v);
