@@ -174,33 +174,48 @@ dpp16_lane(unsigned ctl, int l)
  * DPP: src0 lane l reads lane src(l).  A source lane outside the row,
  * or inactive without FI, reads 0 with BOUND_CTRL and disables the write
  * otherwise; row_mask/bank_mask disable writes of whole rows / banks.
+ *
+ * The source lanes come first, in a loop of their own (the control is
+ * the same for every lane, so its branches are predicted), then the
+ * read, with no branch on the lane's data: the old single loop was most
+ * of gather in the subgroup workloads (perf).
  */
 static void
 apply_dpp(const struct shader_wave *w, const struct shader_inst *in,
     struct vlanes *v)
 {
 	const uint32_t *src = w->vgpr[in->src[0].reg];
-	uint64_t ex = wave_exec(w);
-	int l, s;
+	uint64_t ex = wave_exec(w), off = 0, m;
+	bool fi = (in->mods & MOD_FI) != 0;
+	int sl[NL], l, r, b;
 
-	for (l = 0; l < NL; l++) {
-		if (in->mods & MOD_DPP8)
-			s = (l & ~7) | (int)((in->dpp8 >> (3 * (l & 7))) & 7);
-		else
-			s = dpp16_lane(in->dpp_ctrl, l);
-		if (s >= 0 && ((ex >> s) & 1 || (in->mods & MOD_FI))) {
-			v->a[0][l] = src[s];
-			continue;
-		}
-		v->a[0][l] = 0;
-		if (!(in->mods & (MOD_BOUND_CTRL | MOD_DPP8)))
-			v->wmask &= ~(1ull << l);
-	}
-	if (in->mods & MOD_DPP16)
+	if (in->mods & MOD_DPP8)
 		for (l = 0; l < NL; l++)
-			if (!((in->row_mask >> (l / 16)) & 1) ||
-			    !((in->bank_mask >> ((l / 4) & 3)) & 1))
-				v->wmask &= ~(1ull << l);
+			sl[l] = (l & ~7) | (int)((in->dpp8 >> (3 * (l & 7))) & 7);
+	else
+		for (l = 0; l < NL; l++)
+			sl[l] = dpp16_lane(in->dpp_ctrl, l);
+	for (l = 0; l < NL; l++) {
+		int s = sl[l] & (NL - 1);
+		uint32_t ok = (uint32_t)(sl[l] >= 0) &
+		    ((uint32_t)fi | (uint32_t)(ex >> s));
+
+		ok &= 1;
+		v->a[0][l] = src[s] & (0u - ok);
+		off |= (uint64_t)(ok ^ 1) << l;
+	}
+	if (!(in->mods & (MOD_BOUND_CTRL | MOD_DPP8)))
+		v->wmask &= ~off;
+	if (!(in->mods & MOD_DPP16))
+		return;
+	for (r = 0; r < 4; r++)		/* rows of 16 lanes */
+		if (!((in->row_mask >> r) & 1))
+			v->wmask &= ~(0xffffull << (16 * r));
+	for (b = 0; b < 4; b++) {	/* banks: lanes 4b..4b+3 of each row */
+		m = 0x000f000f000f000full << (4 * b);
+		if (!((in->bank_mask >> b) & 1))
+			v->wmask &= ~m;
+	}
 }
 
 /* SDWA source select: a byte or word, zero- or sign-extended. */
