@@ -105,10 +105,17 @@ flush16(uint32_t u)
 	return (u & 0x7c00) == 0 ? (u & 0xffff8000u) : u;
 }
 
+/*
+ * Without a compare: SSE2 has no 64-bit one, so the select kept the
+ * lane loops scalar.  keep is 1 for a nonzero exponent e (e + 0x7ff
+ * reaches bit 11 only then), and its negation keeps the whole value.
+ */
 static inline uint64_t
 flush64(uint64_t u)
 {
-	return (u & 0x7ff0000000000000ull) == 0 ? (u & (1ull << 63)) : u;
+	uint64_t keep = (((u >> 52) & 0x7ff) + 0x7ff) >> 11;
+
+	return u & ((0 - keep) | (1ull << 63));
 }
 
 /* v_cmp_class: bit 0 sNaN, 1 qNaN, 2 -inf, 3 -norm, 4 -denorm, 5 -0,
@@ -741,13 +748,20 @@ compute_carry(unsigned op, struct vlanes *v)
 		    v->c[l] = (uint32_t)(s >> 32));
 		break;
 	case ISA_OP_V_SUB_CO_CI_U32:
-		LANES(R = A - B - v->cin[l]; v->c[l] = (uint64_t)B + v->cin[l] > A);
+		/* borrow: B + cin > A, in 32 bits (SSE2 has no 64-bit
+		 * compare): B + cin wrapping to 0 means 2^32 > A */
+		LANES(uint32_t t = B + v->cin[l]; R = A - t;
+		    v->c[l] = (t < B) | (t > A));
 		break;
 	case ISA_OP_V_SUBREV_CO_CI_U32:
-		LANES(R = B - A - v->cin[l]; v->c[l] = (uint64_t)A + v->cin[l] > B);
+		LANES(uint32_t t = A + v->cin[l]; R = B - t;
+		    v->c[l] = (t < A) | (t > B));
 		break;
 	case ISA_OP_V_MAD_U64_U32:
-		LANES(uint64_t p = (uint64_t)A * B; RQ = p + QC; v->c[l] = RQ < p);
+		/* carry out of bit 63 from the operands' and the sum's
+		 * top bits: a vectorisable form of RQ < p */
+		LANES(uint64_t p = (uint64_t)A * B; RQ = p + QC;
+		    v->c[l] = (uint32_t)(((p & QC) | ((p | QC) & ~RQ)) >> 63));
 		break;
 	case ISA_OP_V_MAD_I64_I32:
 		LANES(int64_t p = (int64_t)(int32_t)A * (int32_t)B;
@@ -857,6 +871,7 @@ cmp_cond(const struct isa_op_info *i, bool *sgn)
 /*
  * 32/64-bit integer and f32/f64 compares, the common ones, with the condition
  * chosen outside the lane loop so each loop is one vectorisable compare.
+ * The 64-bit ones need SSE4.2 (pcmpgtq) or better: built for AVX2 too.
  */
 #define CMP_LOOPS(X, Y)	do {						\
 	switch (k) {							\
@@ -868,7 +883,7 @@ cmp_cond(const struct isa_op_info *i, bool *sgn)
 	}								\
 } while (0)
 
-static bool
+static VALU_CLONES bool
 compute_cmp_fast(const struct isa_op_info *i, unsigned k, bool sgn,
     struct vlanes *v)
 {

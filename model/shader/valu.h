@@ -12,6 +12,17 @@
 
 #include "interp.h"
 
+/*
+ * A function built twice, for AVX2 and for baseline x86-64, the copy
+ * chosen at load by the CPU (GCC target_clones, an ifunc): for lane loops
+ * that SSE2 leaves scalar (per-lane shifts, 64-bit compares).
+ */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define VALU_CLONES	__attribute__((target_clones("avx2", "default")))
+#else
+#define VALU_CLONES
+#endif
+
 /* Lane arrays of one instruction. */
 struct vlanes {
 	uint32_t a[3][NL];		/* 32-bit sources */

@@ -14,13 +14,7 @@
 #include "interp.h"
 #include "valu.h"
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define SHIFT_CLONES	__attribute__((target_clones("avx2", "default")))
-#else
-#define SHIFT_CLONES
-#endif
-
-SHIFT_CLONES bool
+VALU_CLONES bool
 compute_shift(unsigned op, struct vlanes *v)
 {
 	switch (op) {
