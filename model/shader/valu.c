@@ -105,10 +105,17 @@ flush16(uint32_t u)
 	return (u & 0x7c00) == 0 ? (u & 0xffff8000u) : u;
 }
 
+/*
+ * Without a compare: SSE2 has no 64-bit one, so the select kept the
+ * lane loops scalar.  keep is 1 for a nonzero exponent e (e + 0x7ff
+ * reaches bit 11 only then), and its negation keeps the whole value.
+ */
 static inline uint64_t
 flush64(uint64_t u)
 {
-	return (u & 0x7ff0000000000000ull) == 0 ? (u & (1ull << 63)) : u;
+	uint64_t keep = (((u >> 52) & 0x7ff) + 0x7ff) >> 11;
+
+	return u & ((0 - keep) | (1ull << 63));
 }
 
 /* v_cmp_class: bit 0 sNaN, 1 qNaN, 2 -inf, 3 -norm, 4 -denorm, 5 -0,
@@ -174,33 +181,48 @@ dpp16_lane(unsigned ctl, int l)
  * DPP: src0 lane l reads lane src(l).  A source lane outside the row,
  * or inactive without FI, reads 0 with BOUND_CTRL and disables the write
  * otherwise; row_mask/bank_mask disable writes of whole rows / banks.
+ *
+ * The source lanes come first, in a loop of their own (the control is
+ * the same for every lane, so its branches are predicted), then the
+ * read, with no branch on the lane's data: the old single loop was most
+ * of gather in the subgroup workloads (perf).
  */
 static void
 apply_dpp(const struct shader_wave *w, const struct shader_inst *in,
     struct vlanes *v)
 {
 	const uint32_t *src = w->vgpr[in->src[0].reg];
-	uint64_t ex = wave_exec(w);
-	int l, s;
+	uint64_t ex = wave_exec(w), off = 0, m;
+	bool fi = (in->mods & MOD_FI) != 0;
+	int sl[NL], l, r, b;
 
-	for (l = 0; l < NL; l++) {
-		if (in->mods & MOD_DPP8)
-			s = (l & ~7) | (int)((in->dpp8 >> (3 * (l & 7))) & 7);
-		else
-			s = dpp16_lane(in->dpp_ctrl, l);
-		if (s >= 0 && ((ex >> s) & 1 || (in->mods & MOD_FI))) {
-			v->a[0][l] = src[s];
-			continue;
-		}
-		v->a[0][l] = 0;
-		if (!(in->mods & (MOD_BOUND_CTRL | MOD_DPP8)))
-			v->wmask &= ~(1ull << l);
-	}
-	if (in->mods & MOD_DPP16)
+	if (in->mods & MOD_DPP8)
 		for (l = 0; l < NL; l++)
-			if (!((in->row_mask >> (l / 16)) & 1) ||
-			    !((in->bank_mask >> ((l / 4) & 3)) & 1))
-				v->wmask &= ~(1ull << l);
+			sl[l] = (l & ~7) | (int)((in->dpp8 >> (3 * (l & 7))) & 7);
+	else
+		for (l = 0; l < NL; l++)
+			sl[l] = dpp16_lane(in->dpp_ctrl, l);
+	for (l = 0; l < NL; l++) {
+		int s = sl[l] & (NL - 1);
+		uint32_t ok = (uint32_t)(sl[l] >= 0) &
+		    ((uint32_t)fi | (uint32_t)(ex >> s));
+
+		ok &= 1;
+		v->a[0][l] = src[s] & (0u - ok);
+		off |= (uint64_t)(ok ^ 1) << l;
+	}
+	if (!(in->mods & (MOD_BOUND_CTRL | MOD_DPP8)))
+		v->wmask &= ~off;
+	if (!(in->mods & MOD_DPP16))
+		return;
+	for (r = 0; r < 4; r++)		/* rows of 16 lanes */
+		if (!((in->row_mask >> r) & 1))
+			v->wmask &= ~(0xffffull << (16 * r));
+	for (b = 0; b < 4; b++) {	/* banks: lanes 4b..4b+3 of each row */
+		m = 0x000f000f000f000full << (4 * b);
+		if (!((in->bank_mask >> b) & 1))
+			v->wmask &= ~m;
+	}
 }
 
 /* SDWA source select: a byte or word, zero- or sign-extended. */
@@ -647,9 +669,6 @@ compute_int(unsigned op, struct vlanes *v)
 	case ISA_OP_V_MAX_I32: LANES(R = (int32_t)A > (int32_t)B ? A : B); break;
 	case ISA_OP_V_MIN_U32: LANES(R = A < B ? A : B); break;
 	case ISA_OP_V_MAX_U32: LANES(R = A > B ? A : B); break;
-	case ISA_OP_V_LSHRREV_B32: LANES(R = B >> (A & 31)); break;
-	case ISA_OP_V_ASHRREV_I32: LANES(R = (uint32_t)((int32_t)B >> (A & 31))); break;
-	case ISA_OP_V_LSHLREV_B32: LANES(R = B << (A & 31)); break;
 	case ISA_OP_V_AND_B32: LANES(R = A & B); break;
 	case ISA_OP_V_OR_B32: LANES(R = A | B); break;
 	case ISA_OP_V_XOR_B32: LANES(R = A ^ B); break;
@@ -657,6 +676,9 @@ compute_int(unsigned op, struct vlanes *v)
 	case ISA_OP_V_ADD_NC_U32: case ISA_OP_V_ADD_NC_I32: LANES(R = A + B); break;
 	case ISA_OP_V_SUB_NC_U32: case ISA_OP_V_SUB_NC_I32: LANES(R = A - B); break;
 	case ISA_OP_V_SUBREV_NC_U32: LANES(R = B - A); break;
+	case ISA_OP_V_LSHRREV_B32: case ISA_OP_V_ASHRREV_I32:
+	case ISA_OP_V_LSHLREV_B32:
+		return compute_shift(op, v);	/* vshift.c */
 	case ISA_OP_V_CNDMASK_B32:	/* a select on a data-dependent bit: no branch */
 		LANES(uint32_t m = 0u - (v->cin[l] & 1); R = (A & ~m) | (B & m));
 		break;
@@ -673,13 +695,15 @@ compute_int3(unsigned op, struct vlanes *v)
 		LANES(R = (uint32_t)((int32_t)(A << 8) >> 8) *
 		    (uint32_t)((int32_t)(B << 8) >> 8) + C);
 		break;
+	case ISA_OP_V_LSHL_ADD_U32: case ISA_OP_V_ADD_LSHL_U32:
+	case ISA_OP_V_LSHL_OR_B32: case ISA_OP_V_ALIGNBIT_B32:
+	case ISA_OP_V_LSHLREV_B64: case ISA_OP_V_LSHRREV_B64:
+	case ISA_OP_V_ASHRREV_I64:
+		return compute_shift(op, v);	/* vshift.c */
 	case ISA_OP_V_MAD_U32_U24: LANES(R = (A & 0xffffff) * (B & 0xffffff) + C); break;
 	case ISA_OP_V_BFE_U32: LANES(R = bfe_v(A, B, C, false)); break;
 	case ISA_OP_V_BFE_I32: LANES(R = bfe_v(A, B, C, true)); break;
 	case ISA_OP_V_BFI_B32: LANES(R = (A & B) | (~A & C)); break;
-	case ISA_OP_V_ALIGNBIT_B32:
-		LANES(R = (uint32_t)(((uint64_t)A << 32 | B) >> (C & 31)));
-		break;
 	case ISA_OP_V_ALIGNBYTE_B32:
 		LANES(R = (uint32_t)(((uint64_t)A << 32 | B) >> (8 * (C & 3))));
 		break;
@@ -700,16 +724,10 @@ compute_int3(unsigned op, struct vlanes *v)
 	case ISA_OP_V_XOR3_B32: LANES(R = A ^ B ^ C); break;
 	case ISA_OP_V_OR3_B32: LANES(R = A | B | C); break;
 	case ISA_OP_V_ADD3_U32: LANES(R = A + B + C); break;
-	case ISA_OP_V_LSHL_ADD_U32: LANES(R = (A << (B & 31)) + C); break;
-	case ISA_OP_V_ADD_LSHL_U32: LANES(R = (A + B) << (C & 31)); break;
-	case ISA_OP_V_LSHL_OR_B32: LANES(R = (A << (B & 31)) | C); break;
 	case ISA_OP_V_AND_OR_B32: LANES(R = (A & B) | C); break;
 	case ISA_OP_V_PERM_B32: LANES(R = perm_b32(A, B, C)); break;
 	case ISA_OP_V_BFM_B32: LANES(R = (uint32_t)(((1ull << (A & 31)) - 1) << (B & 31))); break;
 	case ISA_OP_V_BCNT_U32_B32: LANES(R = (uint32_t)__builtin_popcount(A) + B); break;
-	case ISA_OP_V_LSHLREV_B64: LANES(RQ = QB << (A & 63)); break;
-	case ISA_OP_V_LSHRREV_B64: LANES(RQ = QB >> (A & 63)); break;
-	case ISA_OP_V_ASHRREV_I64: LANES(RQ = (uint64_t)((int64_t)QB >> (A & 63))); break;
 	default: return false;
 	}
 	return true;
@@ -730,13 +748,20 @@ compute_carry(unsigned op, struct vlanes *v)
 		    v->c[l] = (uint32_t)(s >> 32));
 		break;
 	case ISA_OP_V_SUB_CO_CI_U32:
-		LANES(R = A - B - v->cin[l]; v->c[l] = (uint64_t)B + v->cin[l] > A);
+		/* borrow: B + cin > A, in 32 bits (SSE2 has no 64-bit
+		 * compare): B + cin wrapping to 0 means 2^32 > A */
+		LANES(uint32_t t = B + v->cin[l]; R = A - t;
+		    v->c[l] = (t < B) | (t > A));
 		break;
 	case ISA_OP_V_SUBREV_CO_CI_U32:
-		LANES(R = B - A - v->cin[l]; v->c[l] = (uint64_t)A + v->cin[l] > B);
+		LANES(uint32_t t = A + v->cin[l]; R = B - t;
+		    v->c[l] = (t < A) | (t > B));
 		break;
 	case ISA_OP_V_MAD_U64_U32:
-		LANES(uint64_t p = (uint64_t)A * B; RQ = p + QC; v->c[l] = RQ < p);
+		/* carry out of bit 63 from the operands' and the sum's
+		 * top bits: a vectorisable form of RQ < p */
+		LANES(uint64_t p = (uint64_t)A * B; RQ = p + QC;
+		    v->c[l] = (uint32_t)(((p & QC) | ((p | QC) & ~RQ)) >> 63));
 		break;
 	case ISA_OP_V_MAD_I64_I32:
 		LANES(int64_t p = (int64_t)(int32_t)A * (int32_t)B;
@@ -846,6 +871,7 @@ cmp_cond(const struct isa_op_info *i, bool *sgn)
 /*
  * 32/64-bit integer and f32/f64 compares, the common ones, with the condition
  * chosen outside the lane loop so each loop is one vectorisable compare.
+ * The 64-bit ones need SSE4.2 (pcmpgtq) or better: built for AVX2 too.
  */
 #define CMP_LOOPS(X, Y)	do {						\
 	switch (k) {							\
@@ -857,7 +883,7 @@ cmp_cond(const struct isa_op_info *i, bool *sgn)
 	}								\
 } while (0)
 
-static bool
+static VALU_CLONES bool
 compute_cmp_fast(const struct isa_op_info *i, unsigned k, bool sgn,
     struct vlanes *v)
 {

@@ -2,7 +2,7 @@
  * Shared by the vector ALU files (valu.c: gather, the 32/64-bit opcodes,
  * VOPC and write-back; valu16.c: 16-bit integer and f16; vdiv.c: the
  * division helpers and f64 extras; vpk.c: VOP3P packed, dot and mix;
- * vmedia.c: byte / SAD opcodes;
+ * vmedia.c: byte / SAD opcodes; vshift.c: per-lane variable shifts;
  * crosslane.c: lane permutes).  Not part of the library's interface.
  */
 #ifndef MODEL_SHADER_VALU_H
@@ -11,6 +11,17 @@
 #include <math.h>
 
 #include "interp.h"
+
+/*
+ * A function built twice, for AVX2 and for baseline x86-64, the copy
+ * chosen at load by the CPU (GCC target_clones, an ifunc): for lane loops
+ * that SSE2 leaves scalar (per-lane shifts, 64-bit compares).
+ */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define VALU_CLONES	__attribute__((target_clones("avx2", "default")))
+#else
+#define VALU_CLONES
+#endif
 
 /* Lane arrays of one instruction. */
 struct vlanes {
@@ -84,6 +95,8 @@ bool	compute_media(unsigned op, struct vlanes *v);
 /* vpk.c */
 bool	compute_vop3p(const struct shader_wave *w,
 	    const struct shader_inst *in, struct vlanes *v);
+/* vshift.c */
+bool	compute_shift(unsigned op, struct vlanes *v);
 /* crosslane.c */
 bool	exec_crosslane(struct shader_wave *w, const struct shader_inst *in,
 	    struct vlanes *v);

@@ -102,10 +102,10 @@ static bool
 compute_int16(unsigned op, struct vlanes *v)
 {
 	switch (op) {
+	case ISA_OP_V_LSHLREV_B16: case ISA_OP_V_LSHRREV_B16:
+	case ISA_OP_V_ASHRREV_I16:
+		return compute_shift(op, v);	/* vshift.c */
 	case ISA_OP_V_MUL_LO_U16: LANES(R = U16(A) * U16(B)); break;
-	case ISA_OP_V_LSHLREV_B16: LANES(R = B << (A & 15)); break;
-	case ISA_OP_V_LSHRREV_B16: LANES(R = U16(B) >> (A & 15)); break;
-	case ISA_OP_V_ASHRREV_I16: LANES(R = (uint32_t)(S16(B) >> (A & 15))); break;
 	case ISA_OP_V_MAX_U16: LANES(R = U16(A) > U16(B) ? A : B); break;
 	case ISA_OP_V_MIN_U16: LANES(R = U16(A) < U16(B) ? A : B); break;
 	case ISA_OP_V_MAX_I16: LANES(R = S16(A) > S16(B) ? A : B); break;
