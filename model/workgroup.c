@@ -58,27 +58,6 @@ struct wg_sync {
 	unsigned gen;		/* bumped when a barrier releases */
 };
 
-/* A lane's access is mostly one dword: fixed sizes become plain moves
- * instead of a call into the C library. */
-static inline void
-copy_small(void *dst, const void *src, size_t len)
-{
-	switch (len) {
-	case 4:
-		memcpy(dst, src, 4);
-		break;
-	case 8:
-		memcpy(dst, src, 8);
-		break;
-	case 16:
-		memcpy(dst, src, 16);
-		break;
-	default:
-		memcpy(dst, src, len);
-		break;
-	}
-}
-
 static int
 dmem_read(void *ctx, uint64_t va, void *dst, size_t len)
 {
@@ -86,7 +65,7 @@ dmem_read(void *ctx, uint64_t va, void *dst, size_t len)
 	const void *p = tlb_lookup(&d->tlb, va, len, GMC_READ);
 
 	if (p != NULL) {
-		copy_small(dst, p, len);
+		shader_copy_small(dst, p, len);
 		return 0;
 	}
 	return gmc_read(d->m, d->vmid, va, dst, len, d->eng);
@@ -99,7 +78,7 @@ dmem_write(void *ctx, uint64_t va, const void *src, size_t len)
 	void *p = tlb_lookup(&d->tlb, va, len, GMC_WRITE);
 
 	if (p != NULL) {
-		copy_small(p, src, len);
+		shader_copy_small(p, src, len);
 		return 0;
 	}
 	return gmc_write(d->m, d->vmid, va, src, len, d->eng);

@@ -30,26 +30,6 @@ buf_fmt_get(unsigned format)
 	return &buf_fmts[format];
 }
 
-/* Copy an element's bytes: the common sizes become plain moves. */
-static inline void
-copy_elem(void *dst, const void *src, unsigned bytes)
-{
-	switch (bytes) {
-	case 4:
-		memcpy(dst, src, 4);
-		break;
-	case 8:
-		memcpy(dst, src, 8);
-		break;
-	case 16:
-		memcpy(dst, src, 16);
-		break;
-	default:
-		memcpy(dst, src, bytes);
-		break;
-	}
-}
-
 /* Stores convert from UNORM, SNORM, UINT, SINT, f16 and f32 only. */
 bool
 buf_fmt_can_store(const struct buf_fmt *f)
@@ -160,7 +140,7 @@ buf_fmt_unpack(const struct buf_fmt *f, const uint8_t *src, uint32_t out[4])
 			out[k] = k < 3 ? 0 : 1;
 		return;
 	}
-	copy_elem(words, src, f->bytes);
+	shader_copy_small(words, src, f->bytes);
 	for (k = 0; k < 4; k++) {
 		if (k >= f->ncomp) {
 			out[k] = k < 3 ? 0 : buf_fmt_is_int(f) ? 1 : F32_ONE;
@@ -213,7 +193,7 @@ buf_fmt_pack(const struct buf_fmt *f, const uint32_t in[4], unsigned n,
 			dst[k] = (uint8_t)in[k];
 		return;
 	}
-	copy_elem(words, dst, bytes);
+	shader_copy_small(words, dst, bytes);
 	for (k = 0; k < f->ncomp && k < n; k++) {
 		if (f->raw32) {		/* the conversion is the identity */
 			words[k] = in[k];
@@ -224,5 +204,5 @@ buf_fmt_pack(const struct buf_fmt *f, const uint32_t in[4], unsigned n,
 		    (u32_to_comp(f, in[k], f->bits[k]) << (off % 32) & m);
 		off += f->bits[k];
 	}
-	copy_elem(dst, words, bytes);
+	shader_copy_small(dst, words, bytes);
 }

@@ -289,26 +289,6 @@ image_resinfo(struct shader_wave *w, const struct shader_inst *in,
 			w->vgpr[(in->dst.reg + n++) & 0xff][l] = v[c];
 }
 
-/* Copy one element of 1, 2, 4, 8 or 16 bytes: fixed sizes become moves. */
-static inline void
-copy_elem(void *dst, const void *src, unsigned bpe)
-{
-	switch (bpe) {
-	case 4:
-		memcpy(dst, src, 4);
-		break;
-	case 8:
-		memcpy(dst, src, 8);
-		break;
-	case 16:
-		memcpy(dst, src, 16);
-		break;
-	default:
-		memcpy(dst, src, bpe);
-		break;
-	}
-}
-
 /*
  * Loads and stores as a whole wave, when every active lane is inside the
  * image and its element in memory that host_ptr answers for (asked once
@@ -386,10 +366,10 @@ mimg_wave(struct shader_wave *w, const struct shader_inst *in,
 		memset(raw, 0, sizeof(raw));
 		if (!load) {
 			image_store_raw(w, in, t, l, raw);
-			copy_elem(p[l], raw, t->bpe);
+			shader_copy_small(p[l], raw, t->bpe);
 			continue;
 		}
-		copy_elem(raw, p[l], t->bpe);
+		shader_copy_small(raw, p[l], t->bpe);
 		buf_fmt_unpack(t->fmt, raw, ch);
 		if (d16) {
 			image_load_put(w, in, t, l, ch);

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "isa_gfx10.h"
 
@@ -195,6 +196,30 @@ struct shader_wave {
 	uint64_t executed;		/* instructions executed */
 	struct shader_stop stop;
 };
+
+/*
+ * Copy a lane's few bytes.  Most are 4, 8 or 16: as fixed sizes they
+ * become plain moves instead of a call into the C library (a visible
+ * share of every vector memory instruction).
+ */
+static inline void
+shader_copy_small(void *dst, const void *src, size_t len)
+{
+	switch (len) {
+	case 4:
+		memcpy(dst, src, 4);
+		break;
+	case 8:
+		memcpy(dst, src, 8);
+		break;
+	case 16:
+		memcpy(dst, src, 16);
+		break;
+	default:
+		memcpy(dst, src, len);
+		break;
+	}
+}
 
 /* decode.c */
 int	shader_decode(const uint32_t *code, size_t ndw, uint64_t va,
