@@ -234,6 +234,15 @@ sf_f2u(float f)
 	return u;
 }
 
+static inline float
+sf_u2f(uint32_t u)
+{
+	float f;
+
+	memcpy(&f, &u, 4);
+	return f;
+}
+
 static inline uint64_t
 sf_d2u(double d)
 {

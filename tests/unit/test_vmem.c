@@ -18,15 +18,6 @@
 #include "shader/buffmt.h"
 #include "shader_fixture.h"
 
-static float
-u2f(uint32_t u)
-{
-	float f;
-
-	memcpy(&f, &u, 4);
-	return f;
-}
-
 /* ---- LDS ---- */
 
 /* One 32-bit DS atomic per 128-byte region, each lane on its own dword. */
@@ -411,7 +402,7 @@ test_float_atomics(void **state)
 		    sf_d2u(fmin((double)l, 3.25)));
 		assert_int_equal(r.w.vgpr[12][l], (uint32_t)sf_d2u((double)l));
 	}
-	assert_true(u2f(sf_u32(r.mem->bytes, 0)) == 0.0f);
+	assert_true(sf_u2f(sf_u32(r.mem->bytes, 0)) == 0.0f);
 	sf_fini(&r);
 }
 
